@@ -1,5 +1,7 @@
 #include "DicomHeaderReader.h"
 
+#include "DcmtkSetup.h"
+
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcitem.h>
@@ -127,6 +129,7 @@ bool isDicomDir(const std::string& path) {
 }
 
 Result<std::vector<FrameHeader>> readFrameHeaders(const std::string& path) {
+    initDcmtk();
     std::string why;
     if (!looksLikeDicom(path, why)) return Error{path + ": " + why};
 
@@ -185,6 +188,8 @@ Result<std::vector<FrameHeader>> readFrameHeaders(const std::string& path) {
 
     if (base.seriesInstanceUid.empty())
         return Error{path + ": missing SeriesInstanceUID (0020,000E)"};
+    if (base.sopClassUid == UID_SegmentationStorage)
+        return Error{path + ": DICOM Segmentation (SEG) object, not an image series"};
     if (!base.hasPixelData) {
         const std::string what = ds->tagExists(DCM_FloatPixelData) ||
                                          ds->tagExists(DCM_DoubleFloatPixelData)

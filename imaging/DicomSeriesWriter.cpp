@@ -79,7 +79,7 @@ Result<std::vector<std::string>> writeSeries(const SeriesSpec& spec, const std::
         d->putAndInsertString(DCM_SpecificCharacterSet, "ISO_IR 192");
         d->putAndInsertString(DCM_SOPClassUID, sopClass.c_str());
         d->putAndInsertString(DCM_SOPInstanceUID, sopUid.c_str());
-        d->putAndInsertString(DCM_ImageType, ct ? "ORIGINAL\\PRIMARY\\AXIAL" : "ORIGINAL\\PRIMARY");
+        d->putAndInsertString(DCM_ImageType, ct ? "ORIGINAL\\PRIMARY\\AXIAL" : "ORIGINAL\\PRIMARY\\OTHER");
         d->putAndInsertString(DCM_StudyDate, spec.studyDate.c_str());
         d->putAndInsertString(DCM_SeriesDate, spec.studyDate.c_str());
         d->putAndInsertString(DCM_ContentDate, spec.studyDate.c_str());

@@ -129,6 +129,14 @@ std::vector<std::vector<FrameHeader>> splitRepeated(std::vector<FrameHeader> fra
     return {std::move(kept)};
 }
 
+// Native encodings first, then what DCMTK decodes, then JPEG 2000 and unknown syntaxes.
+int decodeCost(const std::string& ts) {
+    if (ts == "1.2.840.10008.1.2" || ts == "1.2.840.10008.1.2.1" || ts == "1.2.840.10008.1.2.2") return 0;
+    if (ts == "1.2.840.10008.1.2.1.99") return 1;  // deflate
+    if (ts.rfind("1.2.840.10008.1.2.4.9", 0) == 0 || ts.rfind("1.2.840.10008.1.2.4.2", 0) == 0) return 3;
+    return 2;
+}
+
 }  // namespace
 
 std::size_t SeriesStack::instanceCount() const {
@@ -139,22 +147,26 @@ std::size_t SeriesStack::instanceCount() const {
 
 std::vector<SeriesStack> splitSeries(std::vector<FrameHeader> frames) {
     std::vector<std::string> warnings;
-    // 1. The same SOP instance twice (copied files) is one instance.
+    // 1. The same SOP instance twice (copied files, or one image kept in several transfer
+    //    syntaxes) is one instance: keep the copy that is cheapest to decode.
     {
-        std::map<std::pair<std::string, unsigned>, std::string> seen;
+        std::map<std::pair<std::string, unsigned>, std::size_t> seen;
         std::vector<FrameHeader> unique;
         for (auto& f : frames) {
             if (f.sopInstanceUid.empty()) {
                 unique.push_back(std::move(f));
                 continue;
             }
-            auto [it, inserted] = seen.emplace(std::make_pair(f.sopInstanceUid, f.frameIndex), f.path);
+            auto [it, inserted] = seen.emplace(std::make_pair(f.sopInstanceUid, f.frameIndex), unique.size());
             if (inserted) {
                 unique.push_back(std::move(f));
-            } else if (f.frameIndex == 0) {
-                warnings.push_back("duplicate instance " + f.sopInstanceUid + ": " + f.path +
-                                   " repeats " + it->second + " and was not used");
+                continue;
             }
+            FrameHeader& kept = unique[it->second];
+            if (decodeCost(f.transferSyntaxUid) < decodeCost(kept.transferSyntaxUid)) std::swap(kept, f);
+            if (f.frameIndex == 0)
+                warnings.push_back("duplicate instance " + f.sopInstanceUid + ": " + f.path +
+                                   " repeats " + kept.path + " and was not used");
         }
         frames = std::move(unique);
     }

@@ -92,6 +92,7 @@ StackLayout analyseStack(const std::vector<FrameHeader>& frames, const LayoutTol
     std::vector<int> sliceToFrame{order[0]};
     double maxDeviation = 0;
     int missing = 0;
+    std::vector<std::string> gapWarnings;
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const double multiple = steps[i] / base;
         const double whole = std::round(multiple);
@@ -99,7 +100,7 @@ StackLayout analyseStack(const std::vector<FrameHeader>& frames, const LayoutTol
                                                                       : tol.uniformRelative)) {
             if (whole > 1) {
                 missing += static_cast<int>(whole) - 1;
-                out.warnings.push_back("missing slice(s): gap of " + mm(steps[i]) + " (" +
+                gapWarnings.push_back("missing slice(s): gap of " + mm(steps[i]) + " (" +
                                        std::to_string(static_cast<int>(whole) - 1) +
                                        " slice(s)) between " + frames[order[i]].path + " and " +
                                        frames[order[i + 1]].path +
@@ -118,6 +119,14 @@ StackLayout analyseStack(const std::vector<FrameHeader>& frames, const LayoutTol
             return notVolume(s.str());
         }
     }
+    // A few missing slices are filled; a stack that is mostly gaps is a set of separate images
+    // (scout-like selections, key images), not a volume.
+    const int present = static_cast<int>(frames.size());
+    if (missing > std::max(tol.maxFilledSlices, present / 10))
+        return notVolume("slices too sparse for a volume: " + std::to_string(missing) +
+                         " missing between " + std::to_string(present) + " present (steps from " +
+                         mm(sorted.front()) + " to " + mm(sorted.back()) + ")");
+    out.warnings.insert(out.warnings.end(), gapWarnings.begin(), gapWarnings.end());
     const double spacing = sum / static_cast<double>(n);
     if (maxDeviation > 1e-3) {
         std::ostringstream s;
@@ -129,7 +138,6 @@ StackLayout analyseStack(const std::vector<FrameHeader>& frames, const LayoutTol
     g.size[2] = sliceToFrame.size();
     out.sliceToFrame = std::move(sliceToFrame);
     g.originLps = *frames[order[0]].positionLps;
-    (void)missing;
 
     // Gantry tilt: consecutive positions step off the normal. The in-plane part of the whole
     // stack's displacement, per slice, is the shear the loader removes.

@@ -30,6 +30,7 @@ struct LayoutTolerances {
     double uniformRelative = 0.01;  // steps within 1% of the median are "uniform"
     double gapMultipleTolerance = 0.05;  // a step of 2x, 3x.. within 5% is missing slices
     double tiltMinDeg = 0.01;       // shear below this is rounding noise
+    int maxFilledSlices = 2;        // or 10% of the slices present, whichever is more
 };
 
 StackLayout analyseStack(const std::vector<FrameHeader>& frames,

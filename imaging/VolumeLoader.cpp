@@ -2,10 +2,7 @@
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
-#include <dcmtk/dcmdata/dcrledrg.h>
 #include <dcmtk/dcmdata/dcxfer.h>
-#include <dcmtk/dcmjpeg/djdecode.h>
-#include <dcmtk/dcmjpls/djdecode.h>
 
 #include <algorithm>
 #include <atomic>
@@ -14,21 +11,13 @@
 #include <mutex>
 #include <thread>
 
+#include "DcmtkSetup.h"
 #include "PixelDecoding.h"
 #include "StackLayout.h"
 #include "TiltCorrection.h"
 
 namespace mensura::imaging {
 namespace {
-
-void registerCodecsOnce() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        DJDecoderRegistration::registerCodecs();
-        DJLSDecoderRegistration::registerCodecs();
-        DcmRLEDecoderRegistration::registerCodecs();
-    });
-}
 
 bool isIntegral(double v) { return std::fabs(v - std::round(v)) < 1e-9; }
 
@@ -202,7 +191,7 @@ std::string valueUnitOf(const FrameHeader& f) {
 }  // namespace
 
 Result<Volume> loadVolume(const SeriesStack& stack, const LoadOptions& options) {
-    registerCodecsOnce();
+    initDcmtk();
     if (stack.frames.empty()) return Error{stack.stackId + ": series has no images"};
     const FrameHeader& first = stack.first();
     if (first.samplesPerPixel != 1 || (first.photometric.rfind("MONOCHROME", 0) != 0 && !first.photometric.empty()))

@@ -1,0 +1,101 @@
+// Malformed and unusual files give clear errors naming the file, never a crash or a hang.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "imaging/DicomHeaderReader.h"
+#include "imaging/DicomIndex.h"
+#include "imaging/VolumeLoader.h"
+
+namespace fs = std::filesystem;
+using namespace mensura::imaging;
+
+namespace {
+const std::string kShared = MENSURA_SHARED_DICOM;
+}
+
+TEST(Malformed, EveryPydicomTestFileIndexesAndLoadsWithoutCrashing) {
+    const std::string root = kShared + "/edge_pydicom";
+    if (!fs::exists(root)) GTEST_SKIP() << root << " is absent";
+    std::string error;
+    const DicomIndex index = indexPath(root, {}, &error);
+    ASSERT_TRUE(error.empty()) << error;
+    EXPECT_GT(index.filesSeen, 100u);
+    for (const auto& p : index.problems) {
+        EXPECT_FALSE(p.reason.empty()) << p.path;
+    }
+    std::size_t loaded = 0, failed = 0;
+    for (const SeriesStack* s : index.allStacks()) {
+        auto v = loadVolume(*s);
+        if (v) {
+            ++loaded;
+            EXPECT_EQ(v->geometry.voxelCount(), v->voxelBytes() / (v->voxelType == VoxelType::Int16 ? 2 : 4));
+        } else {
+            ++failed;
+            // The message names a file of the series.
+            bool names = false;
+            for (const auto& f : s->frames) names = names || v.error().message.find(f.path) != std::string::npos;
+            EXPECT_TRUE(names) << v.error().message;
+        }
+    }
+    EXPECT_GT(loaded, 10u);
+    std::cout << "edge_pydicom: " << index.problems.size() << " problem files, " << loaded
+              << " series loaded, " << failed << " refused with a message\n";
+}
+
+TEST(Malformed, SpecificFilesGiveSpecificReasons) {
+    const std::string dir = kShared + "/edge_pydicom/test_files/";
+    if (!fs::exists(dir)) GTEST_SKIP() << dir << " is absent";
+    struct Expect {
+        const char* file;
+        const char* reason;
+    };
+    for (const Expect& e : {Expect{"zipMR.gz", "not DICOM"}, Expect{"MR_truncated.dcm", ""},
+                            Expect{"rtplan_truncated.dcm", ""}}) {
+        const std::string path = dir + e.file;
+        if (!fs::exists(path)) continue;
+        auto r = readFrameHeaders(path);
+        if (r.ok()) {
+            // A truncated file whose header survives must then fail at pixel loading.
+            DicomIndex idx = buildIndex(*r, {});
+            ASSERT_FALSE(idx.allStacks().empty());
+            auto v = loadVolume(*idx.allStacks().front());
+            ASSERT_FALSE(v.ok()) << path << " loaded although truncated";
+            EXPECT_NE(v.error().message.find(path), std::string::npos);
+        } else {
+            EXPECT_NE(r.error().message.find(path), std::string::npos);
+            EXPECT_NE(r.error().message.find(e.reason), std::string::npos) << r.error().message;
+        }
+    }
+}
+
+TEST(TransferSyntaxes, EveryCodecDcmtkHasDecodesTheSameImage) {
+    // One Siemens MR slice in 9 transfer syntaxes: all lossless, so every decodable copy must
+    // equal the uncompressed reference voxel for voxel; JPEG 2000 must fail naming the syntax.
+    const std::string dir = kShared + "/edge_transfer_syntaxes/dcm_qa_ts_siemens_mr_slice/In";
+    if (!fs::exists(dir)) GTEST_SKIP() << dir << " is absent";
+    auto load = [](const std::string& path) -> Result<Volume> {
+        auto h = readFrameHeaders(path);
+        if (!h) return h.error();
+        DicomIndex idx = buildIndex(*h, {});
+        return loadVolume(*idx.allStacks().front());
+    };
+    auto ref = load(dir + "/1.dcm");
+    ASSERT_TRUE(ref.ok()) << ref.error().message;
+    for (int n = 2; n <= 9; ++n) {
+        const std::string path = dir + "/" + std::to_string(n) + ".dcm";
+        if (!fs::exists(path)) continue;
+        auto v = load(path);
+        const std::string ts = readFrameHeaders(path)->front().transferSyntaxUid;
+        if (ts.rfind("1.2.840.10008.1.2.4.9", 0) == 0) {
+            ASSERT_FALSE(v.ok()) << path;
+            EXPECT_NE(v.error().message.find(ts), std::string::npos) << v.error().message;
+            continue;
+        }
+        ASSERT_TRUE(v.ok()) << path << ": " << v.error().message;
+        ASSERT_EQ(v->geometry.voxelCount(), ref->geometry.voxelCount());
+        std::size_t differ = 0;
+        for (std::size_t i = 0; i < ref->geometry.voxelCount(); ++i) differ += v->at(i) != ref->at(i);
+        EXPECT_EQ(differ, 0u) << path << " (" << ts << ")";
+    }
+}

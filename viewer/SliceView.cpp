@@ -1,0 +1,311 @@
+#include "SliceView.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QWheelEvent>
+#include <vtkCamera.h>
+#include <vtkFloatArray.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkImageActor.h>
+#include <vtkImageData.h>
+#include <vtkImageMapper3D.h>
+#include <vtkImageProperty.h>
+#include <vtkImageReslice.h>
+#include <vtkLookupTable.h>
+#include <vtkMatrix4x4.h>
+#include <vtkPointData.h>
+#include <vtkRenderer.h>
+#include <vtkShortArray.h>
+
+#include "SliceOverlay.h"
+
+namespace mensura::viewer {
+
+using imaging::Vec3;
+using imaging::Volume;
+
+namespace {
+
+// The stored window, else the 1st-99.5th percentile of a subsample (MR rarely stores one).
+std::pair<double, double> defaultWindowLevel(const Volume& v) {
+    if (v.windowWidth > 0) return {v.windowWidth, v.windowCenter};
+    const std::size_t n = v.geometry.voxelCount();
+    if (n == 0) return {1, 0};
+    const std::size_t step = std::max<std::size_t>(1, n / 500000);
+    std::vector<float> sample;
+    sample.reserve(n / step + 1);
+    for (std::size_t i = 0; i < n; i += step) sample.push_back(static_cast<float>(v.at(i)));
+    auto at = [&](double q) {
+        const auto k = static_cast<std::size_t>(q * double(sample.size() - 1));
+        std::nth_element(sample.begin(), sample.begin() + static_cast<std::ptrdiff_t>(k), sample.end());
+        return double(sample[k]);
+    };
+    const double lo = at(0.01), hi = at(0.995);
+    const double width = std::max(hi - lo, 1.0);
+    return {width, lo + width / 2};
+}
+
+// Index-space millimetres of VTK's image (origin 0, identity direction): q = index * spacing.
+Vec3 toImageMm(const imaging::VolumeGeometry& g, imaging::PointLps p) {
+    const Vec3 index = g.lpsToIndex(p);
+    return {index.x * g.spacingMm.x, index.y * g.spacingMm.y, index.z * g.spacingMm.z};
+}
+
+}  // namespace
+
+SliceView::SliceView(ViewPlane plane, QWidget* parent) : VtkOpenGLWidget(parent), plane_(plane) {
+    // Input is handled here in Qt; no VTK interactor style moves the camera behind our back.
+    interactor()->SetInteractorStyle(nullptr);
+    renderer()->SetBackground(0, 0, 0);
+
+    reslice_ = vtkSmartPointer<vtkImageReslice>::New();
+    reslice_->SetOutputDimensionality(2);
+    reslice_->SetInterpolationModeToLinear();
+    actor_ = vtkSmartPointer<vtkImageActor>::New();
+    actor_->GetMapper()->SetInputConnection(reslice_->GetOutputPort());
+    actor_->GetProperty()->SetInterpolationTypeToLinear();
+    actor_->SetVisibility(false);
+    renderer()->AddViewProp(actor_);
+    renderer()->GetActiveCamera()->ParallelProjectionOn();
+
+    invertedLut_ = vtkSmartPointer<vtkLookupTable>::New();
+    invertedLut_->SetValueRange(1, 0);
+    invertedLut_->SetSaturationRange(0, 0);
+    invertedLut_->SetHueRange(0, 0);
+    invertedLut_->SetRampToLinear();
+    invertedLut_->Build();
+
+    overlay_ = std::make_unique<SliceOverlay>(renderer());
+    overlay_->setMessage("No series loaded");
+}
+
+SliceView::~SliceView() = default;
+
+int SliceView::sliceCount() const { return showsImage_ ? static_cast<int>(frame_.sliceCount) : 0; }
+
+void SliceView::setMessage(const QString& message) {
+    overlay_->setMessage(message.toStdString());
+    update();
+}
+
+void SliceView::setVolume(std::shared_ptr<const Volume> volume, int slice) {
+    volume_ = std::move(volume);
+    showsImage_ = false;
+    if (!volume_ || volume_->geometry.voxelCount() == 0) {
+        actor_->SetVisibility(false);
+        overlay_->setImageAnnotationsVisible(false);
+        overlay_->setMessage(volume_ ? "Empty series" : "No series loaded");
+        update();
+        return;
+    }
+    const imaging::VolumeGeometry& g = volume_->geometry;
+    frame_ = displayFrameFor(g, plane_);
+    // A set of 2D images has no third spatial axis: only its own plane can be shown.
+    if (!volume_->isVolume && frame_.sliceAxis != 2) {
+        actor_->SetVisibility(false);
+        overlay_->setImageAnnotationsVisible(false);
+        overlay_->setMessage("2D images: no reformat");
+        update();
+        return;
+    }
+
+    image_ = vtkSmartPointer<vtkImageData>::New();
+    image_->SetDimensions(static_cast<int>(g.size[0]), static_cast<int>(g.size[1]), static_cast<int>(g.size[2]));
+    image_->SetSpacing(g.spacingMm.x, g.spacingMm.y, g.spacingMm.z);
+    image_->SetOrigin(0, 0, 0);
+    const auto count = static_cast<vtkIdType>(g.voxelCount());
+    // VTK only reads the buffer; the shared_ptr held in volume_ keeps it alive.
+    if (volume_->voxelType == imaging::VoxelType::Int16) {
+        vtkNew<vtkShortArray> scalars;
+        scalars->SetArray(const_cast<int16_t*>(volume_->int16Voxels.data()), count, 1);
+        image_->GetPointData()->SetScalars(scalars);
+    } else {
+        vtkNew<vtkFloatArray> scalars;
+        scalars->SetArray(const_cast<float*>(volume_->floatVoxels.data()), count, 1);
+        image_->GetPointData()->SetScalars(scalars);
+    }
+    reslice_->SetInputData(image_);
+    reslice_->SetOutputSpacing(frame_.columnSpacingMm, frame_.rowSpacingMm, 1);
+    reslice_->SetOutputOrigin(0, 0, 0);
+    reslice_->SetOutputExtent(0, static_cast<int>(frame_.columns) - 1, 0, static_cast<int>(frame_.rows) - 1, 0, 0);
+    reslice_->SetBackgroundLevel(volume_->valueRange().first);
+
+    vtkImageProperty* property = actor_->GetProperty();
+    if (volume_->invertedDisplay) {
+        property->SetLookupTable(invertedLut_);
+        property->UseLookupTableScalarRangeOff();
+    } else {
+        property->SetLookupTable(nullptr);
+    }
+    showsImage_ = true;
+    actor_->SetVisibility(true);
+    overlay_->setMessage("");
+    overlay_->setImageAnnotationsVisible(true);
+    overlay_->setEdgeLabels(frame_.leftLabel(), frame_.rightLabel(), frame_.topLabel(), frame_.bottomLabel());
+
+    const auto [window, level] = defaultWindowLevel(*volume_);
+    window_ = window;
+    level_ = level;
+    property->SetColorWindow(window_);
+    property->SetColorLevel(level_);
+    slice_ = (slice >= 0 && slice < sliceCount()) ? slice : sliceCount() / 2;
+    zoom_ = 1;
+    panX_ = panY_ = 0;
+    updateReslice();
+    updateText();
+    update();
+}
+
+void SliceView::setSliceIndex(int slice) {
+    if (!showsImage_) return;
+    slice = std::clamp(slice, 0, sliceCount() - 1);
+    if (slice == slice_) return;
+    slice_ = slice;
+    updateReslice();
+    updateText();
+    update();
+    emit sliceChanged(slice_);
+}
+
+void SliceView::setWindowLevel(double window, double level) {
+    window = std::max(window, 1e-3);
+    if (window == window_ && level == level_) return;
+    window_ = window;
+    level_ = level;
+    actor_->GetProperty()->SetColorWindow(window_);
+    actor_->GetProperty()->SetColorLevel(level_);
+    updateText();
+    update();
+    emit windowLevelChanged(window_, level_);
+}
+
+void SliceView::resetView() {
+    zoom_ = 1;
+    panX_ = panY_ = 0;
+    update();
+}
+
+void SliceView::updateReslice() {
+    const imaging::VolumeGeometry& g = volume_->geometry;
+    const imaging::PointLps corner = sliceCornerLps(g, frame_, static_cast<std::size_t>(slice_));
+    // Output (x, y, 0) is the LPS point corner + x * right + y * up; the reslice matrix maps it
+    // to VTK's image coordinates. Its columns are the images of the output axes and origin.
+    const Vec3 base = toImageMm(g, g.originLps);
+    const Vec3 columns[4] = {toImageMm(g, g.originLps + frame_.right) - base,
+                             toImageMm(g, g.originLps + frame_.up) - base,
+                             toImageMm(g, g.originLps + frame_.normal) - base, toImageMm(g, corner)};
+    vtkNew<vtkMatrix4x4> axes;
+    for (int c = 0; c < 4; ++c)
+        for (int r = 0; r < 3; ++r) axes->SetElement(r, c, columns[c][r]);
+    reslice_->SetResliceAxes(axes);
+}
+
+void SliceView::updateText() {
+    if (!showsImage_) return;
+    const Volume& v = *volume_;
+    const imaging::PointLps corner = sliceCornerLps(v.geometry, frame_, static_cast<std::size_t>(slice_));
+    // Slice location along the patient axis closest to the view normal, as scanners label it.
+    const Vec3 n = frame_.normal;
+    const int axis = (std::fabs(n.x) >= std::fabs(n.y) && std::fabs(n.x) >= std::fabs(n.z)) ? 0
+                     : std::fabs(n.y) >= std::fabs(n.z)                                     ? 1
+                                                                                             : 2;
+    char lowerLeft[128], lowerRight[96], upperLeft[256];
+    std::snprintf(lowerLeft, sizeof lowerLeft, "Im: %d/%d\nLoc: %.1f mm", slice_ + 1, sliceCount(), corner[axis]);
+    std::snprintf(lowerRight, sizeof lowerRight, "W: %.0f L: %.0f", window_, level_);
+    std::snprintf(upperLeft, sizeof upperLeft, "%s\n%s #%d %s", v.patientName.c_str(), v.modality.c_str(),
+                  v.seriesNumber, v.description.c_str());
+    std::string upperRight = planeName(plane_);
+    if (!v.spacingKnown) upperRight += "\nspacing unknown (px)";
+    overlay_->setCornerText(upperLeft, upperRight, lowerLeft, lowerRight);
+}
+
+void SliceView::updateCamera() {
+    const int* size = renderWindow()->GetSize();
+    const double vw = std::max(size[0], 1), vh = std::max(size[1], 1);
+    vtkCamera* camera = renderer()->GetActiveCamera();
+    const double width = double(frame_.columns) * frame_.columnSpacingMm;
+    const double height = double(frame_.rows) * frame_.rowSpacingMm;
+    const double cx = 0.5 * double(frame_.columns - 1) * frame_.columnSpacingMm - panX_;
+    const double cy = 0.5 * double(frame_.rows - 1) * frame_.rowSpacingMm - panY_;
+    camera->SetFocalPoint(cx, cy, 0);
+    camera->SetPosition(cx, cy, 1000);
+    camera->SetViewUp(0, 1, 0);
+    camera->SetParallelScale(std::max(0.5 * height, 0.5 * width * vh / vw) * 1.02 / zoom_);
+    renderer()->ResetCameraClippingRange();
+    const double mmPerPixel = 2 * camera->GetParallelScale() / vh;
+    overlay_->updateScaleBar(mmPerPixel, size[0], size[1], volume_->spacingKnown ? "mm" : "px");
+}
+
+void SliceView::beforeRender() {
+    if (showsImage_) updateCamera();
+}
+
+void SliceView::mousePressEvent(QMouseEvent* event) {
+    if (dragButton_ == Qt::NoButton) {
+        dragButton_ = event->button();
+        dragStart_ = event->position();
+        dragWindow_ = window_;
+        dragLevel_ = level_;
+        dragZoom_ = zoom_;
+        dragPanX_ = panX_;
+        dragPanY_ = panY_;
+    }
+    VtkOpenGLWidget::mousePressEvent(event);
+}
+
+void SliceView::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() == dragButton_) dragButton_ = Qt::NoButton;
+    VtkOpenGLWidget::mouseReleaseEvent(event);
+}
+
+void SliceView::mouseMoveEvent(QMouseEvent* event) {
+    const QPointF d = event->position() - dragStart_;
+    if (showsImage_ && dragButton_ == Qt::LeftButton) {
+        // Right widens the window, up brightens (lowers the level); one window-width per ~300 px.
+        const double rate = std::max(dragWindow_, 1.0) / 300.0;
+        setWindowLevel(dragWindow_ + d.x() * rate, dragLevel_ + d.y() * rate);
+    } else if (showsImage_ && dragButton_ == Qt::RightButton) {
+        zoom_ = std::clamp(dragZoom_ * std::exp(-d.y() / 200.0), 0.1, 50.0);
+        update();
+    } else if (showsImage_ && dragButton_ == Qt::MiddleButton) {
+        const double mmPerPixel = 2 * renderer()->GetActiveCamera()->GetParallelScale() / std::max(height(), 1);
+        panX_ = dragPanX_ + d.x() * mmPerPixel;
+        panY_ = dragPanY_ - d.y() * mmPerPixel;
+        update();
+    }
+    VtkOpenGLWidget::mouseMoveEvent(event);
+}
+
+void SliceView::wheelEvent(QWheelEvent* event) {
+    const int steps = event->angleDelta().y() / 120;
+    if (event->modifiers() & Qt::ControlModifier) {
+        zoom_ = std::clamp(zoom_ * std::pow(1.1, steps), 0.1, 50.0);
+        update();
+    } else if (steps != 0) {
+        setSliceIndex(slice_ + steps);
+    }
+    event->accept();
+    VtkOpenGLWidget::wheelEvent(event);
+}
+
+void SliceView::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+        case Qt::Key_Up: case Qt::Key_Right: setSliceIndex(slice_ + 1); break;
+        case Qt::Key_Down: case Qt::Key_Left: setSliceIndex(slice_ - 1); break;
+        case Qt::Key_PageUp: setSliceIndex(slice_ + 10); break;
+        case Qt::Key_PageDown: setSliceIndex(slice_ - 10); break;
+        case Qt::Key_Home: setSliceIndex(0); break;
+        case Qt::Key_End: setSliceIndex(sliceCount() - 1); break;
+        case Qt::Key_R: resetView(); break;
+        default: break;
+    }
+    VtkOpenGLWidget::keyPressEvent(event);
+}
+
+}  // namespace mensura::viewer

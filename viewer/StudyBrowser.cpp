@@ -1,0 +1,93 @@
+#include "StudyBrowser.h"
+
+#include <QHeaderView>
+
+#include "imaging/VolumeGeometry.h"
+
+namespace mensura::viewer {
+
+namespace {
+
+constexpr int kStackIdRole = Qt::UserRole + 1;
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+QString formatDate(const std::string& d) {
+    if (d.size() != 8) return qs(d);
+    return qs(d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2));
+}
+
+QString orientationOf(const imaging::FrameHeader& f) {
+    if (!f.orientation) return {};
+    const auto& [row, column] = *f.orientation;
+    return qs(imaging::toString(imaging::classifyNormal(imaging::cross(row, column))));
+}
+
+}  // namespace
+
+StudyBrowser::StudyBrowser(QWidget* parent) : QTreeWidget(parent) {
+    setColumnCount(4);
+    setHeaderLabels({tr("Patient / study / series"), tr("Modality"), tr("Images"), tr("Matrix")});
+    header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c = 1; c < 4; ++c) header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    setRootIsDecorated(true);
+    setUniformRowHeights(true);
+    setExpandsOnDoubleClick(false);
+    auto activate = [this](QTreeWidgetItem* item) {
+        const QString id = item ? item->data(0, kStackIdRole).toString() : QString();
+        if (!id.isEmpty()) emit seriesActivated(id);
+    };
+    connect(this, &QTreeWidget::itemDoubleClicked, this, [activate](QTreeWidgetItem* item, int) { activate(item); });
+    connect(this, &QTreeWidget::itemActivated, this, [activate](QTreeWidgetItem* item, int) { activate(item); });
+}
+
+void StudyBrowser::setIndex(std::shared_ptr<const imaging::DicomIndex> index) {
+    index_ = std::move(index);
+    clear();
+    if (!index_) return;
+    for (const auto& patient : index_->patients) {
+        auto* p = new QTreeWidgetItem(this);
+        QString name = qs(patient.patientName).replace('^', ' ').trimmed();
+        p->setText(0, QStringLiteral("%1  [%2]").arg(name.isEmpty() ? tr("(no name)") : name, qs(patient.patientId)));
+        for (const auto& study : patient.studies) {
+            auto* s = new QTreeWidgetItem(p);
+            s->setText(0, QStringLiteral("%1  %2").arg(formatDate(study.studyDate), qs(study.studyDescription)));
+            for (const auto& stack : study.series) {
+                if (stack.frames.empty()) continue;
+                const auto& f = stack.first();
+                auto* item = new QTreeWidgetItem(s);
+                QString label = QStringLiteral("#%1 %2").arg(f.seriesNumber).arg(qs(f.seriesDescription));
+                const QString orientation = orientationOf(f);
+                if (!orientation.isEmpty()) label += QStringLiteral("  (%1)").arg(orientation);
+                if (!stack.splitReason.empty()) label += tr("  [split: %1]").arg(qs(stack.splitReason));
+                item->setText(0, label);
+                item->setText(1, qs(f.modality));
+                item->setText(2, QString::number(stack.frames.size()));
+                item->setText(3, QStringLiteral("%1x%2").arg(f.columns).arg(f.rows));
+                item->setData(0, kStackIdRole, qs(stack.stackId));
+                item->setToolTip(0, qs(stack.stackId));
+            }
+        }
+    }
+    expandAll();
+}
+
+const imaging::SeriesStack* StudyBrowser::largestStack() const {
+    if (!index_) return nullptr;
+    const imaging::SeriesStack* best = nullptr;
+    for (const imaging::SeriesStack* s : index_->allStacks())
+        if (!best || s->frames.size() > best->frames.size()) best = s;
+    return best;
+}
+
+void StudyBrowser::setCurrentStack(const QString& stackId) {
+    for (QTreeWidgetItemIterator it(this); *it; ++it) {
+        const bool current = (*it)->data(0, kStackIdRole).toString() == stackId && !stackId.isEmpty();
+        QFont font = (*it)->font(0);
+        font.setBold(current);
+        (*it)->setFont(0, font);
+        if (current) setCurrentItem(*it);
+    }
+}
+
+}  // namespace mensura::viewer
