@@ -46,6 +46,10 @@ nlohmann::json indexToJson(const DicomIndex& index) {
             {"skippedDicomDirs", index.skippedDicomDirs}};
 }
 
+std::string jsonText(const nlohmann::json& value) {
+    return value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 nlohmann::json volumeInfoToJson(const Volume& v) {
     const auto& g = v.geometry;
     const auto [lo, hi] = v.valueRange();

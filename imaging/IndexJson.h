@@ -13,4 +13,8 @@ nlohmann::json indexToJson(const DicomIndex& index);
 // columns, slices, spacingMm, originLps, directionLps, orientation, valueUnit, min, max, warnings.
 nlohmann::json volumeInfoToJson(const Volume& volume);
 
+// Text of a JSON value, indented. DICOM strings whose character set DCMTK could not convert to
+// UTF-8 would make nlohmann::json throw; invalid bytes become U+FFFD instead.
+std::string jsonText(const nlohmann::json& value);
+
 }  // namespace mensura::imaging

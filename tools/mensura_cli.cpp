@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
     if (!indexOrFail(folder, idx)) return 2;
 
     if (*index) {
-        std::cout << indexToJson(idx).dump(2) << "\n";
+        std::cout << jsonText(indexToJson(idx)) << "\n";
         return 0;
     }
 
@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
         }
         nlohmann::json result{{"series", list}};
         if (!failures.empty()) result["failures"] = failures;
-        std::cout << result.dump(2) << "\n";
+        std::cout << jsonText(result) << "\n";
         return failures.empty() ? 0 : 1;
     }
 

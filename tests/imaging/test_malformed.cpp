@@ -5,6 +5,7 @@
 
 #include "imaging/DicomHeaderReader.h"
 #include "imaging/DicomIndex.h"
+#include "imaging/IndexJson.h"
 #include "imaging/VolumeLoader.h"
 
 namespace fs = std::filesystem;
@@ -39,6 +40,9 @@ TEST(Malformed, EveryPydicomTestFileIndexesAndLoadsWithoutCrashing) {
         }
     }
     EXPECT_GT(loaded, 10u);
+    // Names in every character set (some DCMTK cannot convert) still make valid JSON.
+    const std::string text = jsonText(indexToJson(index));
+    EXPECT_TRUE(nlohmann::json::accept(text));
     std::cout << "edge_pydicom: " << index.problems.size() << " problem files, " << loaded
               << " series loaded, " << failed << " refused with a message\n";
 }
