@@ -215,3 +215,31 @@ TEST(SeriesLoading, WrittenFilesPassDciodvfy) {
         EXPECT_EQ(out.find("Error"), std::string::npos) << modality << ":\n" << out;
     }
 }
+
+TEST(SeriesLoading, MonochromeOneKeepsValuesAndFlagsInvertedDisplay) {
+    SyntheticParams p;
+    p.size = {16, 16, 3};
+    p.sphereRadiusMm = 2;
+    SeriesSpec spec = makeSyntheticSeries(p);
+    spec.photometric = "MONOCHROME1";
+    TempDir dir;
+    ASSERT_TRUE(writeSeries(spec, dir.path()).ok());
+    const Volume v = loadOnly(dir.path());
+    EXPECT_TRUE(v.invertedDisplay);
+    EXPECT_DOUBLE_EQ(v.at(0, 0, 0), -1000.0);  // values are real values, not inverted
+}
+
+TEST(SeriesLoading, UnsignedValuesBeyondInt16LoadExactlyAsFloat) {
+    SyntheticParams p;
+    p.size = {8, 8, 3};
+    p.modality = "MR";
+    SeriesSpec spec = makeSyntheticSeries(p);
+    spec.pixelSigned = false;
+    spec.bitsStored = 16;
+    spec.stored[5] = static_cast<int16_t>(static_cast<uint16_t>(60000));  // bit pattern of 60000
+    TempDir dir;
+    ASSERT_TRUE(writeSeries(spec, dir.path()).ok());
+    const Volume v = loadOnly(dir.path());
+    EXPECT_EQ(v.voxelType, VoxelType::Float32);
+    EXPECT_DOUBLE_EQ(v.at(5), 60000.0);
+}
