@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "DcmtkSetup.h"
+#include "GdcmFrameDecoder.h"
 #include "PixelDecoding.h"
 #include "StackLayout.h"
 #include "TiltCorrection.h"
@@ -95,6 +96,10 @@ private:
             overflow_ = true;
             stop_ = true;
         }
+        finishSlice(k);
+    }
+
+    void finishSlice(std::size_t k) {
         std::lock_guard<std::mutex> lock(mutex_);
         ++done_;
         if (options_.progress) options_.progress({done_, total_, k}, volume_);
@@ -158,15 +163,40 @@ private:
             c = pixel->getUncompressedFrame(ds, h->frameIndex, startFragment, decoded.data(),
                                             frameBytes, colorModel);
             if (c.bad()) {
-                std::string why = c.text();
-                if (xfer.isEncapsulated() &&
-                    (why.find("No codec") != std::string::npos || why.find("codec") != std::string::npos ||
-                     xfer.getXfer() == EXS_JPEG2000LosslessOnly || xfer.getXfer() == EXS_JPEG2000))
-                    why = "transfer syntax " + transferSyntaxName(first.transferSyntaxUid) +
-                          " cannot be decoded by DCMTK 3.6.7 (" + why + ")";
-                return fail(task.path + ": frame " + std::to_string(h->frameIndex) + ": " + why);
+                if (xfer.isEncapsulated()) return decodeWithGdcm(task, c.text());
+                return fail(task.path + ": frame " + std::to_string(h->frameIndex) + ": " + c.text());
             }
             store(k, *h, decoded.data());
+        }
+    }
+
+    // DCMTK has no codec for this syntax (JPEG 2000 in 3.6.7): decode through GDCM, which gives
+    // real values, then store them like any other slice.
+    void decodeWithGdcm(const FileTask& task, const std::string& dcmtkError) {
+        const FrameHeader& first = *task.slices.front().second;
+        auto values = detail::decodeRealValuesWithGdcm(task.path, first.rows, first.columns, first.framesInFile);
+        if (!values)
+            return fail(values.error().message + " (DCMTK: transfer syntax " +
+                        transferSyntaxName(first.transferSyntaxUid) + ": " + dcmtkError + ")");
+        const std::size_t sliceSize = first.rows * static_cast<std::size_t>(first.columns);
+        for (const auto& [k, h] : task.slices) {
+            if (stop_) return;
+            const double* src = values->data() + h->frameIndex * sliceSize;
+            if (asFloat_) {
+                float* dst = volume_.floatVoxels.data() + k * sliceSize;
+                for (std::size_t n = 0; n < sliceSize; ++n) dst[n] = static_cast<float>(src[n]);
+            } else {
+                int16_t* dst = volume_.int16Voxels.data() + k * sliceSize;
+                for (std::size_t n = 0; n < sliceSize; ++n) {
+                    if (src[n] != std::round(src[n]) || src[n] < INT16_MIN || src[n] > INT16_MAX) {
+                        overflow_ = true;
+                        stop_ = true;
+                        return;
+                    }
+                    dst[n] = static_cast<int16_t>(src[n]);
+                }
+            }
+            finishSlice(k);
         }
     }
 
