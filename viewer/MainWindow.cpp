@@ -35,7 +35,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     browser_ = new StudyBrowser;
     info_ = new QPlainTextEdit;
     info_->setReadOnly(true);
-    info_->setPlaceholderText(tr("File > Open folder… to index a folder of DICOM files; double-click a series to load it."));
+    info_->setPlaceholderText(tr("File > Open folder…, then\ndouble-click a series to load it."));
 
     auto* grid = new QWidget;
     auto* layout = new QGridLayout(grid);
@@ -67,7 +67,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     splitter->addWidget(grid);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({380, 1100});
+    splitter->setSizes({480, 1020});
     setCentralWidget(splitter);
 
     status_ = new QLabel;

@@ -32,9 +32,12 @@ using imaging::Volume;
 
 namespace {
 
-// The stored window, else the 1st-99.5th percentile of a subsample (MR rarely stores one).
+// CT: the stored window (a protocol choice: brain, lung...). Others: the 1st-99.5th percentile of
+// a subsample, because MR scanners store a per-slice auto-window and the volume carries the
+// first file's, often an edge slice with almost no signal (W 100 / L 38 on a T1 whose brain sits
+// at 300-600).
 std::pair<double, double> defaultWindowLevel(const Volume& v) {
-    if (v.windowWidth > 0) return {v.windowWidth, v.windowCenter};
+    if (v.windowWidth > 0 && v.modality == "CT") return {v.windowWidth, v.windowCenter};
     const std::size_t n = v.geometry.voxelCount();
     if (n == 0) return {1, 0};
     const std::size_t step = std::max<std::size_t>(1, n / 500000);
@@ -49,6 +52,13 @@ std::pair<double, double> defaultWindowLevel(const Volume& v) {
     const double lo = at(0.01), hi = at(0.995);
     const double width = std::max(hi - lo, 1.0);
     return {width, lo + width / 2};
+}
+
+double sampledMinimum(const Volume& v) {
+    const std::size_t n = v.geometry.voxelCount(), step = std::max<std::size_t>(1, n / 500000);
+    double lo = n ? v.at(0) : 0;
+    for (std::size_t i = 0; i < n; i += step) lo = std::min(lo, v.at(i));
+    return lo;
 }
 
 // Index-space millimetres of VTK's image (origin 0, identity direction): q = index * spacing.
@@ -134,7 +144,9 @@ void SliceView::setVolume(std::shared_ptr<const Volume> volume, int slice) {
     reslice_->SetOutputSpacing(frame_.columnSpacingMm, frame_.rowSpacingMm, 1);
     reslice_->SetOutputOrigin(0, 0, 0);
     reslice_->SetOutputExtent(0, static_cast<int>(frame_.columns) - 1, 0, static_cast<int>(frame_.rows) - 1, 0, 0);
-    reslice_->SetBackgroundLevel(volume_->valueRange().first);
+    // The output extent matches the voxel grid, so background shows only outside it; a
+    // sampled minimum avoids scanning every voxel on the GUI thread.
+    reslice_->SetBackgroundLevel(sampledMinimum(*volume_));
 
     vtkImageProperty* property = actor_->GetProperty();
     if (volume_->invertedDisplay) {
@@ -218,7 +230,9 @@ void SliceView::updateText() {
     char lowerLeft[128], lowerRight[96], upperLeft[256];
     std::snprintf(lowerLeft, sizeof lowerLeft, "Im: %d/%d\nLoc: %.1f mm", slice_ + 1, sliceCount(), corner[axis]);
     std::snprintf(lowerRight, sizeof lowerRight, "W: %.0f L: %.0f", window_, level_);
-    std::snprintf(upperLeft, sizeof upperLeft, "%s\n%s #%d %s", v.patientName.c_str(), v.modality.c_str(),
+    std::string name = v.patientName;  // DICOM PN: Family^Given^Middle
+    std::replace(name.begin(), name.end(), '^', ' ');
+    std::snprintf(upperLeft, sizeof upperLeft, "%s\n%s #%d %s", name.c_str(), v.modality.c_str(),
                   v.seriesNumber, v.description.c_str());
     std::string upperRight = planeName(plane_);
     if (!v.spacingKnown) upperRight += "\nspacing unknown (px)";

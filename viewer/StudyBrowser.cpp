@@ -28,7 +28,8 @@ QString orientationOf(const imaging::FrameHeader& f) {
 StudyBrowser::StudyBrowser(QWidget* parent) : QTreeWidget(parent) {
     setColumnCount(4);
     setHeaderLabels({tr("Patient / study / series"), tr("Modality"), tr("Images"), tr("Matrix")});
-    header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    header()->setStretchLastSection(false);
     for (int c = 1; c < 4; ++c) header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     setRootIsDecorated(true);
     setUniformRowHeights(true);
@@ -70,6 +71,7 @@ void StudyBrowser::setIndex(std::shared_ptr<const imaging::DicomIndex> index) {
         }
     }
     expandAll();
+    resizeColumnToContents(0);
 }
 
 const imaging::SeriesStack* StudyBrowser::largestStack() const {
@@ -88,6 +90,7 @@ void StudyBrowser::setCurrentStack(const QString& stackId) {
         (*it)->setFont(0, font);
         if (current) setCurrentItem(*it);
     }
+    resizeColumnToContents(0);
 }
 
 }  // namespace mensura::viewer

@@ -91,6 +91,9 @@ VtkOpenGLWidget::VtkOpenGLWidget(QWidget* parent) : QOpenGLWidget(parent) {
 }
 
 VtkOpenGLWidget::~VtkOpenGLWidget() {
+    // QOpenGLWidget's destructor destroys the context after our members are gone: release VTK's
+    // GL objects now and stop listening for that destruction.
+    if (context()) disconnect(context(), nullptr, this, nullptr);
     makeCurrent();
     releaseGraphics();
     doneCurrent();

@@ -85,8 +85,12 @@ bool MainWindowGuiTest::openSeries(viewer::MainWindow& window, const imaging::Sy
     }
     window.show();
     if (!QTest::qWaitForWindowExposed(&window)) return false;
+    QSignalSpy preview(&window, &viewer::MainWindow::previewShown);
     window.openPath(dir.path(), true);
-    return QTest::qWaitFor([&] { return window.currentVolume() != nullptr; }, 30000);
+    if (!QTest::qWaitFor([&] { return window.currentVolume() != nullptr; }, 30000)) return false;
+    // The first slice to arrive was shown before the whole volume was there.
+    if (preview.count() != 1) qWarning("first slice was not shown early");
+    return preview.count() == 1;
 }
 
 void MainWindowGuiTest::edgeLabelsFollowRadiologicalConvention() {
@@ -190,6 +194,7 @@ void MainWindowGuiTest::sagittalSeriesShowsCorrectAxialPlane() {
         const auto frame = viewer::displayFrameFor(volume->geometry, e.plane);
         const imaging::Vec3 index = volume->geometry.lpsToIndex(params.sphereCentreLps);
         view->setSliceIndex(int(std::lround(index[frame.sliceAxis])));
+        view->setWindowLevel(1000, 1500);  // body (300) black, sphere (3000) white
         const QImage image = view->grabFramebuffer();
         const Blob blob = brightBlob(image);
         const QString where = QString("%1 view: %2 white pixels at (%3, %4) in %5 x %6")
