@@ -84,7 +84,10 @@ private:
 
     void work() {
         std::vector<uint8_t> decoded;
-        for (std::size_t i = next_++; i < tasks_.size() && !stop_; i = next_++) loadFile(tasks_[i], decoded);
+        for (std::size_t i = next_++; i < tasks_.size() && !stop_; i = next_++) {
+            if (options_.cancel && options_.cancel->load()) return fail("loading cancelled");
+            loadFile(tasks_[i], decoded);
+        }
     }
 
     void store(std::size_t k, const FrameHeader& h, const void* samples) {
@@ -247,8 +250,12 @@ Result<Volume> loadVolume(const SeriesStack& stack, const LoadOptions& options) 
     v.spacingKnown = layout.spacingKnown;
     v.valueUnit = valueUnitOf(first);
     v.invertedDisplay = first.photometric == "MONOCHROME1";
-    v.windowCenter = first.windowCenter;
-    v.windowWidth = first.windowWidth;
+    // Scanners that store a window per slice (Siemens auto-window) give edge slices a useless
+    // one: take the centre slice's.
+    const int centreFrame = layout.sliceToFrame[layout.sliceToFrame.size() / 2];
+    const FrameHeader& centre = centreFrame >= 0 ? stack.frames[static_cast<std::size_t>(centreFrame)] : first;
+    v.windowCenter = centre.windowCenter;
+    v.windowWidth = centre.windowWidth;
     v.warnings = stack.warnings;
     if (!stack.splitReason.empty()) v.warnings.push_back("split from its DICOM series: " + stack.splitReason);
     v.warnings.insert(v.warnings.end(), layout.warnings.begin(), layout.warnings.end());

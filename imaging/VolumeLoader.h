@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <cstddef>
 #include <functional>
 
@@ -18,7 +19,10 @@ struct LoadOptions {
     // Called from a worker thread, serialised, after each slice lands in the buffer. The volume
     // passed is the one being filled: slice sliceJustLoaded may be read from it at once, which
     // is how the viewer shows a first slice before the rest arrives.
+    // Keep it short: workers wait while it runs.
     std::function<void(const LoadProgress&, const Volume&)> progress;
+    // Set to true from any thread to stop the load; loadVolume then returns an Error.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // Reads the pixels of one stack into a Volume: headers are already known from the index, so

@@ -243,3 +243,18 @@ TEST(SeriesLoading, UnsignedValuesBeyondInt16LoadExactlyAsFloat) {
     EXPECT_EQ(v.voxelType, VoxelType::Float32);
     EXPECT_DOUBLE_EQ(v.at(5), 60000.0);
 }
+
+TEST(SeriesLoading, CancelStopsTheLoadWithAnError) {
+    SyntheticParams p;
+    p.size = {16, 16, 6};
+    TempDir dir;
+    ASSERT_TRUE(writeSeries(makeSyntheticSeries(p), dir.path()).ok());
+    std::string error;
+    DicomIndex index = indexPath(dir.path(), {}, &error);
+    std::atomic<bool> cancel{true};
+    LoadOptions options;
+    options.cancel = &cancel;
+    auto v = loadVolume(*index.allStacks().front(), options);
+    ASSERT_FALSE(v.ok());
+    EXPECT_NE(v.error().message.find("cancelled"), std::string::npos);
+}
