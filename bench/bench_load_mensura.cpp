@@ -19,10 +19,15 @@ int main(int argc, char** argv) {
     r.threads = threads;
     r.repeat = repeat;
     r.rssStartKb = bench::currentRssKb();
+    // Named fields, not aggregate initialisation: the option structs grow.
+    imaging::IndexOptions indexOptions;
+    indexOptions.threads = threads;
+    imaging::LoadOptions loadOptions;
+    loadOptions.threads = threads;
     for (unsigned rep = 0; rep < repeat; ++rep) {
         const double t0 = bench::nowSeconds();
         std::string error;
-        const imaging::DicomIndex index = imaging::indexPath(folder, imaging::IndexOptions{threads, nullptr}, &error);
+        const imaging::DicomIndex index = imaging::indexPath(folder, indexOptions, &error);
         if (!error.empty()) {
             std::fprintf(stderr, "mensura-bench-load: %s\n", error.c_str());
             return 1;
@@ -35,7 +40,7 @@ int main(int argc, char** argv) {
         }
         const double t1 = bench::nowSeconds();
         if (rep == 0) r.rssBeforeLoadKb = bench::currentRssKb();
-        auto volume = imaging::loadVolume(*stacks.front(), imaging::LoadOptions{threads, nullptr});
+        auto volume = imaging::loadVolume(*stacks.front(), loadOptions);
         const double t2 = bench::nowSeconds();
         if (!volume) {
             std::fprintf(stderr, "mensura-bench-load: %s\n", volume.error().message.c_str());
