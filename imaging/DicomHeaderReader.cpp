@@ -149,7 +149,9 @@ Result<std::vector<FrameHeader>> readFrameHeaders(const std::string& path) {
         return Error{path + ": is a DICOMDIR (folders are indexed directly)"};
 
     // Non-ASCII names (ISO 2022, GB18030, ...) become UTF-8; a failure leaves the raw bytes.
-    ds->convertToUTF8();
+    // ASCII (the default) and UTF-8 data sets need no conversion: skip the walk over them.
+    const std::string charset = allValues(ds, DCM_SpecificCharacterSet);
+    if (!charset.empty() && charset != "ISO_IR 6" && charset != "ISO_IR 192") ds->convertToUTF8();
 
     const E_TransferSyntax xfer = ds->getOriginalXfer();
     base.transferSyntaxUid = DcmXfer(xfer).getXferID();

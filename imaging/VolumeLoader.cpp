@@ -274,12 +274,12 @@ Result<Volume> loadVolume(const SeriesStack& stack, const LoadOptions& options) 
         asFloat = asFloat || f.bitsAllocated > 16 || !isIntegral(f.rescaleSlope) || !isIntegral(f.rescaleIntercept);
     for (int attempt = 0; attempt < 2; ++attempt) {
         if (asFloat) {
-            std::vector<int16_t>().swap(v.int16Voxels);
+            VoxelBuffer<int16_t>().swap(v.int16Voxels);
             v.voxelType = VoxelType::Float32;
-            v.floatVoxels.assign(v.geometry.voxelCount(), 0.0f);
+            v.floatVoxels.resize(v.geometry.voxelCount());
         } else {
             v.voxelType = VoxelType::Int16;
-            v.int16Voxels.assign(v.geometry.voxelCount(), 0);
+            v.int16Voxels.resize(v.geometry.voxelCount());
         }
         Loader loader(stack, layout, options, v, asFloat);
         const std::string error = loader.run();
@@ -288,19 +288,22 @@ Result<Volume> loadVolume(const SeriesStack& stack, const LoadOptions& options) 
         asFloat = true;  // an integer value outside int16: reload as float, exact
     }
 
-    const auto [lo, hi] = v.valueRange();
-    (void)hi;
-    const std::size_t sliceSize = v.geometry.size[0] * v.geometry.size[1];
-    for (std::size_t k = 0; k < v.slices.size(); ++k) {
-        if (!v.slices[k].path.empty()) continue;
-        if (v.voxelType == VoxelType::Int16)
-            std::fill_n(v.int16Voxels.begin() + k * sliceSize, sliceSize, static_cast<int16_t>(lo));
-        else
-            std::fill_n(v.floatVoxels.begin() + k * sliceSize, sliceSize, static_cast<float>(lo));
-    }
-    if (layout.tiltDeg > 0) {
-        removeShear(v, layout.shearStepLps, lo);
-        v.tiltCorrectedDeg = layout.tiltDeg;
+    const bool hasGaps = std::any_of(v.slices.begin(), v.slices.end(), [](const SliceSource& s) { return s.path.empty(); });
+    if (hasGaps || layout.tiltDeg > 0) {
+        // Blank slices and the area a tilt correction uncovers take the lowest value (air).
+        const double lo = v.valueRange().first;
+        const std::size_t sliceSize = v.geometry.size[0] * v.geometry.size[1];
+        for (std::size_t k = 0; k < v.slices.size(); ++k) {
+            if (!v.slices[k].path.empty()) continue;
+            if (v.voxelType == VoxelType::Int16)
+                std::fill_n(v.int16Voxels.begin() + k * sliceSize, sliceSize, static_cast<int16_t>(lo));
+            else
+                std::fill_n(v.floatVoxels.begin() + k * sliceSize, sliceSize, static_cast<float>(lo));
+        }
+        if (layout.tiltDeg > 0) {
+            removeShear(v, layout.shearStepLps, lo);
+            v.tiltCorrectedDeg = layout.tiltDeg;
+        }
     }
     return v;
 }
