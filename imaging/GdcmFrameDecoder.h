@@ -1,6 +1,8 @@
 #pragma once
-// JPEG 2000 (and any other syntax DCMTK 3.6.7 has no codec for) decoded through ITK's GDCM
-// IO, which links OpenJPEG. DCMTK still parses every header; only these pixels go through GDCM.
+// JPEG 2000 (and any other syntax DCMTK 3.6.7 has no codec for) decoded through GDCM, the
+// DICOM library inside ITK's GDCM module, which links OpenJPEG. DCMTK still parses every
+// header; only these pixels go through GDCM.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -8,9 +10,8 @@
 
 namespace mensura::imaging::detail {
 
-// All frames of one file as real values (GDCM applies Rescale Slope/Intercept), frame after
-// frame, rows x columns each.
-Result<std::vector<double>> decodeRealValuesWithGdcm(const std::string& path, unsigned rows,
-                                                      unsigned columns, unsigned frames);
+// The stored (not rescaled) pixel values of every frame of one file, frame after frame, in
+// local byte order, exactly as many bytes as expectedBytes.
+Result<std::vector<uint8_t>> decodeStoredWithGdcm(const std::string& path, std::size_t expectedBytes);
 
 }  // namespace mensura::imaging::detail

@@ -173,33 +173,18 @@ private:
         }
     }
 
-    // DCMTK has no codec for this syntax (JPEG 2000 in 3.6.7): decode through GDCM, which gives
-    // real values, then store them like any other slice.
+    // DCMTK has no codec for this syntax (JPEG 2000 in 3.6.7): GDCM decodes the stored values,
+    // which are then stored like any other slice.
     void decodeWithGdcm(const FileTask& task, const std::string& dcmtkError) {
         const FrameHeader& first = *task.slices.front().second;
-        auto values = detail::decodeRealValuesWithGdcm(task.path, first.rows, first.columns, first.framesInFile);
-        if (!values)
-            return fail(values.error().message + " (DCMTK: transfer syntax " +
+        const std::size_t sliceBytes = first.rows * static_cast<std::size_t>(first.columns) * (first.bitsAllocated / 8);
+        auto stored = detail::decodeStoredWithGdcm(task.path, sliceBytes * first.framesInFile);
+        if (!stored)
+            return fail(stored.error().message + " (DCMTK: transfer syntax " +
                         transferSyntaxName(first.transferSyntaxUid) + ": " + dcmtkError + ")");
-        const std::size_t sliceSize = first.rows * static_cast<std::size_t>(first.columns);
         for (const auto& [k, h] : task.slices) {
             if (stop_) return;
-            const double* src = values->data() + h->frameIndex * sliceSize;
-            if (asFloat_) {
-                float* dst = volume_.floatVoxels.data() + k * sliceSize;
-                for (std::size_t n = 0; n < sliceSize; ++n) dst[n] = static_cast<float>(src[n]);
-            } else {
-                int16_t* dst = volume_.int16Voxels.data() + k * sliceSize;
-                for (std::size_t n = 0; n < sliceSize; ++n) {
-                    if (src[n] != std::round(src[n]) || src[n] < INT16_MIN || src[n] > INT16_MAX) {
-                        overflow_ = true;
-                        stop_ = true;
-                        return;
-                    }
-                    dst[n] = static_cast<int16_t>(src[n]);
-                }
-            }
-            finishSlice(k);
+            store(k, *h, stored->data() + h->frameIndex * sliceBytes);
         }
     }
 
