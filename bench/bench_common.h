@@ -113,4 +113,13 @@ inline bool parseArgs(int argc, char** argv, std::string& folder, unsigned& thre
     return true;
 }
 
+// Parses the common arguments into a report and stamps the start: every benchmark's opening.
+inline bool startReport(int argc, char** argv, const char* tool, Report& r) {
+    r.threads = 2;
+    if (!parseArgs(argc, argv, r.folder, r.threads, r.repeat)) return false;
+    r.tool = tool;
+    r.rssStartKb = currentRssKb();
+    return true;
+}
+
 }  // namespace mensura::bench

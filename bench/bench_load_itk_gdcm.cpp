@@ -15,20 +15,15 @@
 using namespace mensura;
 
 int main(int argc, char** argv) {
-    std::string folder;
-    unsigned threads = 2, repeat = 1;
-    if (!bench::parseArgs(argc, argv, folder, threads, repeat)) return 2;
+    bench::Report r;
+    if (!bench::startReport(argc, argv, "itk-gdcm", r)) return 2;
+    const std::string& folder = r.folder;
+    const unsigned threads = r.threads, repeat = r.repeat;
     itk::MultiThreaderBase::SetGlobalDefaultNumberOfThreads(threads);
 
     using Image = itk::Image<short, 3>;
     using Reader = itk::ImageSeriesReader<Image>;
 
-    bench::Report r;
-    r.tool = "itk-gdcm";
-    r.folder = folder;
-    r.threads = threads;
-    r.repeat = repeat;
-    r.rssStartKb = bench::currentRssKb();
     try {
         for (unsigned rep = 0; rep < repeat; ++rep) {
             const double t0 = bench::nowSeconds();

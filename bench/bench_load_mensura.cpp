@@ -9,16 +9,11 @@
 using namespace mensura;
 
 int main(int argc, char** argv) {
-    std::string folder;
-    unsigned threads = 2, repeat = 1;
-    if (!bench::parseArgs(argc, argv, folder, threads, repeat)) return 2;
-
     bench::Report r;
-    r.tool = "mensura";
-    r.folder = folder;
-    r.threads = threads;
-    r.repeat = repeat;
-    r.rssStartKb = bench::currentRssKb();
+    if (!bench::startReport(argc, argv, "mensura", r)) return 2;
+    const std::string& folder = r.folder;
+    const unsigned threads = r.threads, repeat = r.repeat;
+
     // Named fields, not aggregate initialisation: the option structs grow.
     imaging::IndexOptions indexOptions;
     indexOptions.threads = threads;

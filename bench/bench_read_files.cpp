@@ -18,16 +18,11 @@ namespace fs = std::filesystem;
 using namespace mensura;
 
 int main(int argc, char** argv) {
-    std::string folder;
-    unsigned threads = 2, repeat = 1;
-    if (!bench::parseArgs(argc, argv, folder, threads, repeat)) return 2;
-
     bench::Report r;
-    r.tool = "read-files";
-    r.folder = folder;
-    r.threads = threads;
-    r.repeat = repeat;
-    r.rssStartKb = bench::currentRssKb();
+    if (!bench::startReport(argc, argv, "read-files", r)) return 2;
+    const std::string& folder = r.folder;
+    const unsigned threads = r.threads, repeat = r.repeat;
+
     for (unsigned rep = 0; rep < repeat; ++rep) {
         const double t0 = bench::nowSeconds();
         std::vector<std::string> paths;

@@ -13,8 +13,23 @@ namespace fs = std::filesystem;
 using namespace mensura::imaging;
 
 namespace {
+
 const std::string kShared = MENSURA_SHARED_DICOM;
+
+// One file as its own series: the index step for a single path.
+Result<Volume> loadFile(const std::string& path) {
+    auto h = readFrameHeaders(path);
+    if (!h) return h.error();
+    return loadVolume(*buildIndex(*h, {}).allStacks().front());
 }
+
+std::size_t differingVoxels(const Volume& a, const Volume& b) {
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < a.geometry.voxelCount(); ++i) differ += a.at(i) != b.at(i);
+    return differ;
+}
+
+}  // namespace
 
 TEST(Malformed, EveryPydicomTestFileIndexesAndLoadsWithoutCrashing) {
     const std::string root = kShared + "/edge_pydicom";
@@ -62,9 +77,7 @@ TEST(Malformed, SpecificFilesGiveSpecificReasons) {
         auto r = readFrameHeaders(path);
         if (r.ok()) {
             // A truncated file whose header survives must then fail at pixel loading.
-            DicomIndex idx = buildIndex(*r, {});
-            ASSERT_FALSE(idx.allStacks().empty());
-            auto v = loadVolume(*idx.allStacks().front());
+            auto v = loadFile(path);
             ASSERT_FALSE(v.ok()) << path << " loaded although truncated";
             EXPECT_NE(v.error().message.find(path), std::string::npos);
         } else {
@@ -79,36 +92,23 @@ TEST(TransferSyntaxes, EveryLosslessSyntaxDecodesTheSameImage) {
     // equal the uncompressed reference voxel for voxel (JPEG 2000 through GDCM, the rest DCMTK).
     const std::string dir = kShared + "/edge_transfer_syntaxes/dcm_qa_ts_siemens_mr_slice/In";
     if (!fs::exists(dir)) GTEST_SKIP() << dir << " is absent";
-    auto load = [](const std::string& path) -> Result<Volume> {
-        auto h = readFrameHeaders(path);
-        if (!h) return h.error();
-        DicomIndex idx = buildIndex(*h, {});
-        return loadVolume(*idx.allStacks().front());
-    };
-    auto ref = load(dir + "/1.dcm");
+    auto ref = loadFile(dir + "/1.dcm");
     ASSERT_TRUE(ref.ok()) << ref.error().message;
     for (int n = 2; n <= 9; ++n) {
         const std::string path = dir + "/" + std::to_string(n) + ".dcm";
         if (!fs::exists(path)) continue;
-        auto v = load(path);
+        auto v = loadFile(path);
         const std::string ts = readFrameHeaders(path)->front().transferSyntaxUid;
         ASSERT_TRUE(v.ok()) << path << ": " << v.error().message;
         ASSERT_EQ(v->geometry.voxelCount(), ref->geometry.voxelCount());
-        std::size_t differ = 0;
-        for (std::size_t i = 0; i < ref->geometry.voxelCount(); ++i) differ += v->at(i) != ref->at(i);
-        EXPECT_EQ(differ, 0u) << path << " (" << ts << ")";
+        EXPECT_EQ(differingVoxels(*v, *ref), 0u) << path << " (" << ts << ")";
     }
 }
 
 TEST(TransferSyntaxes, OneCtImageInEveryLosslessSyntaxGivesIdenticalHu) {
     const std::string dir = kShared + "/edge_transfer_syntaxes/cornerstone_CTImage/";
     if (!fs::exists(dir)) GTEST_SKIP() << dir << " is absent";
-    auto load = [](const std::string& path) -> Result<Volume> {
-        auto h = readFrameHeaders(path);
-        if (!h) return h.error();
-        return loadVolume(*buildIndex(*h, {}).allStacks().front());
-    };
-    auto ref = load(dir + "CTImage.dcm");
+    auto ref = loadFile(dir + "CTImage.dcm");
     ASSERT_TRUE(ref.ok()) << ref.error().message;
     EXPECT_DOUBLE_EQ(ref->valueRange().first, -3024.0);
     int checked = 0;
@@ -119,11 +119,9 @@ TEST(TransferSyntaxes, OneCtImageInEveryLosslessSyntaxGivesIdenticalHu) {
             const std::string name = e.path().filename().string();
             if (name.size() < std::strlen(ts) + 4 || name.compare(name.size() - std::strlen(ts) - 4, std::string::npos, std::string(ts) + ".dcm") != 0)
                 continue;
-            auto v = load(e.path().string());
+            auto v = loadFile(e.path().string());
             ASSERT_TRUE(v.ok()) << v.error().message;
-            std::size_t differ = 0;
-            for (std::size_t i = 0; i < ref->geometry.voxelCount(); ++i) differ += v->at(i) != ref->at(i);
-            EXPECT_EQ(differ, 0u) << name;
+            EXPECT_EQ(differingVoxels(*v, *ref), 0u) << name;
             ++checked;
         }
     }
