@@ -1,0 +1,49 @@
+#pragma once
+// Semi-automatic lesion extent: region growing from a seed point in patient space, on a block of
+// the series around the seed (or inside a user box), refined by threshold range, smoothing, hole
+// filling and leak control.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "imaging/Result.h"
+#include "imaging/Volume.h"
+#include "imaging/measure/LesionMask.h"
+
+namespace mensura::imaging {
+
+// An axis-aligned box in patient space given by two opposite corners; corner0 must be the
+// smaller in every coordinate (an inverted box is an error, not silently swapped).
+struct BoxLps {
+    PointLps corner0, corner1;
+};
+
+struct SegmentationOptions {
+    // Values (HU for CT) a voxel must lie within to join the region. Unset: seedMean -/+ the
+    // half-width below, from the voxels within 2 voxels of the seed.
+    std::optional<double> lower, upper;
+    // Half-width of the automatic range: max(3 SD of the seed neighbourhood, minimum). The
+    // minimum is 30 for HU and 15 % of the seed mean for other units.
+    std::optional<double> autoRangeMinHalfWidth;
+    double smoothingSigmaMm = 0;  // Gaussian smoothing before thresholding; 0: none
+    bool fillHoles = true;        // fill cavities enclosed in 3D (necrosis, calcification)
+    double leakOpeningMm = 0;     // binary opening radius that cuts thin bridges; 0: none
+    std::optional<BoxLps> box;    // limits the region; otherwise the block grows around the seed
+    double initialHalfSizeMm = 40;  // first block around the seed (no box)
+    double maxHalfSizeMm = 160;     // a region still touching the block edge here is a leak
+};
+
+struct Segmentation {
+    LesionMask mask;
+    double lower = 0, upper = 0;  // the threshold range used
+    PointLps seedLps;
+    std::string method;  // human-readable: the steps and parameters that produced the mask
+    std::vector<std::string> warnings;
+};
+
+// Errors: seed outside the volume or the box, seed in air/background, inverted box, a 2D image
+// set, a region that leaks to the growth limit, leak control that removes the seed.
+Result<Segmentation> segmentLesion(const Volume& volume, PointLps seedLps,
+                                   const SegmentationOptions& options = {});
+
+}  // namespace mensura::imaging
