@@ -1,12 +1,17 @@
 #include "DicomSeriesWriter.h"
 
+#include "DcmtkSetup.h"
+
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmdata/dcrleerg.h>
 #include <dcmtk/dcmdata/dcxfer.h>
+#include <dcmtk/dcmjpls/djencode.h>
 
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -51,7 +56,19 @@ std::string derivedUid(const std::string& name) {
     return "2.25." + std::to_string(a == 0 ? 1 : a) + std::to_string(b);
 }
 
+namespace {
+void registerEncodersOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        DJLSEncoderRegistration::registerCodecs();
+        DcmRLEEncoderRegistration::registerCodecs();
+    });
+}
+}  // namespace
+
 Result<std::vector<std::string>> writeSeries(const SeriesSpec& spec, const std::string& folder) {
+    initDcmtk();
+    registerEncodersOnce();
     const VolumeGeometry& g = spec.geometry;
     const std::size_t nx = g.size[0], ny = g.size[1], nz = g.size[2];
     if (spec.stored.size() != nx * ny * nz)
@@ -61,8 +78,11 @@ Result<std::vector<std::string>> writeSeries(const SeriesSpec& spec, const std::
     fs::create_directories(folder, ec);
     if (ec) return Error{folder + ": cannot create folder: " + ec.message()};
 
-    const std::string seed = spec.patientId + "/" + spec.seriesDescription + "/" +
-                             std::to_string(spec.seriesNumber);
+    // SOP Instance UIDs derive from the series UID when one is given, so two studies of one
+    // patient with the same series description never share instance UIDs.
+    const std::string seed = !spec.seriesInstanceUid.empty()
+                                 ? spec.seriesInstanceUid
+                                 : spec.patientId + "/" + spec.seriesDescription + "/" + std::to_string(spec.seriesNumber);
     const std::string studyUid = spec.studyInstanceUid.empty() ? derivedUid(spec.patientId + "/study") : spec.studyInstanceUid;
     const std::string seriesUid = spec.seriesInstanceUid.empty() ? derivedUid(seed + "/series") : spec.seriesInstanceUid;
     const std::string forUid = spec.frameOfReferenceUid.empty() ? derivedUid(spec.patientId + "/for") : spec.frameOfReferenceUid;
@@ -83,10 +103,10 @@ Result<std::vector<std::string>> writeSeries(const SeriesSpec& spec, const std::
         d->putAndInsertString(DCM_StudyDate, spec.studyDate.c_str());
         d->putAndInsertString(DCM_SeriesDate, spec.studyDate.c_str());
         d->putAndInsertString(DCM_ContentDate, spec.studyDate.c_str());
-        d->putAndInsertString(DCM_StudyTime, "120000");
+        d->putAndInsertString(DCM_StudyTime, spec.studyTime.c_str());
         d->putAndInsertString(DCM_SeriesTime, "120000");
         d->putAndInsertString(DCM_ContentTime, "120000");
-        d->putAndInsertString(DCM_AccessionNumber, "");
+        d->putAndInsertString(DCM_AccessionNumber, spec.accessionNumber.c_str());
         d->putAndInsertString(DCM_Modality, spec.modality.c_str());
         d->putAndInsertString(DCM_Manufacturer, "Mensura");
         d->putAndInsertString(DCM_ReferringPhysicianName, "");
@@ -95,14 +115,17 @@ Result<std::vector<std::string>> writeSeries(const SeriesSpec& spec, const std::
         d->putAndInsertString(DCM_PatientName, spec.patientName.c_str());
         d->putAndInsertString(DCM_PatientID, spec.patientId.c_str());
         d->putAndInsertString(DCM_PatientBirthDate, "");
-        d->putAndInsertString(DCM_PatientSex, "O");
+        d->putAndInsertString(DCM_PatientSex, spec.patientSex.c_str());
+        if (!spec.patientAge.empty()) d->putAndInsertString(DCM_PatientAge, spec.patientAge.c_str());
+        if (!spec.bodyPartExamined.empty()) d->putAndInsertString(DCM_BodyPartExamined, spec.bodyPartExamined.c_str());
         d->putAndInsertString(DCM_StudyInstanceUID, studyUid.c_str());
         d->putAndInsertString(DCM_SeriesInstanceUID, seriesUid.c_str());
         d->putAndInsertString(DCM_StudyID, "1");
         d->putAndInsertString(DCM_SeriesNumber, std::to_string(spec.seriesNumber).c_str());
         d->putAndInsertString(DCM_InstanceNumber, std::to_string(instance).c_str());
         d->putAndInsertString(DCM_PatientPosition, "HFS");
-        d->putAndInsertString(DCM_Laterality, "");
+        // Laterality (type 2C) is for paired body parts; the phantoms name unpaired ones.
+        if (spec.bodyPartExamined.empty()) d->putAndInsertString(DCM_Laterality, "");
         d->putAndInsertString(DCM_FrameOfReferenceUID, forUid.c_str());
         d->putAndInsertString(DCM_PositionReferenceIndicator, "");
         const PointLps p = spec.slicePositions.empty() ? g.indexToLps(0, 0, static_cast<double>(k)) : spec.slicePositions[k];
@@ -132,13 +155,16 @@ Result<std::vector<std::string>> writeSeries(const SeriesSpec& spec, const std::
             d->putAndInsertString(DCM_KVP, "120");
             d->putAndInsertString(DCM_AcquisitionNumber, "1");
         } else {
-            d->putAndInsertString(DCM_ScanningSequence, "SE");
-            d->putAndInsertString(DCM_SequenceVariant, "NONE");
+            d->putAndInsertString(DCM_ScanningSequence, spec.scanningSequence.c_str());
+            d->putAndInsertString(DCM_SequenceVariant, spec.sequenceVariant.c_str());
             d->putAndInsertString(DCM_ScanOptions, "");
             d->putAndInsertString(DCM_MRAcquisitionType, "2D");
-            d->putAndInsertString(DCM_RepetitionTime, "500");
-            d->putAndInsertString(DCM_EchoTime, "15");
+            d->putAndInsertString(DCM_RepetitionTime, ds(spec.repetitionTimeMs).c_str());
+            d->putAndInsertString(DCM_EchoTime, ds(spec.echoTimeMs).c_str());
             d->putAndInsertString(DCM_EchoTrainLength, "1");
+            if (spec.inversionTimeMs > 0) d->putAndInsertString(DCM_InversionTime, ds(spec.inversionTimeMs).c_str());
+            if (!spec.sequenceName.empty()) d->putAndInsertString(DCM_SequenceName, spec.sequenceName.c_str());
+            d->putAndInsertString(DCM_MagneticFieldStrength, "1.5");
         }
         if (!spec.contrastAgent.empty()) d->putAndInsertString(DCM_ContrastBolusAgent, spec.contrastAgent.c_str());
         // Signed data is stored as its bit pattern (DCMTK's Sint16 insert refuses OW).
@@ -149,6 +175,11 @@ Result<std::vector<std::string>> writeSeries(const SeriesSpec& spec, const std::
         std::snprintf(name, sizeof name, "IM%04d%s", instance, spec.withExtension ? ".dcm" : "");
         const std::string path = (fs::path(folder) / name).string();
         const std::string tmp = path + ".part";
+        if (DcmXfer(xfer).isEncapsulated()) {
+            // Lossless compression with DCMTK's encoders (JPEG-LS or RLE).
+            if (d->chooseRepresentation(xfer, nullptr).bad() || !d->canWriteXfer(xfer))
+                return Error{path + ": cannot encode in transfer syntax " + spec.transferSyntax};
+        }
         const OFCondition c2 = file.saveFile(tmp.c_str(), xfer);
         if (c2.bad()) return Error{tmp + ": cannot write: " + c2.text()};
         fs::rename(tmp, path, ec);

@@ -14,6 +14,12 @@ namespace mensura::imaging {
 struct SeriesSpec {
     std::string modality = "CT";  // CT or MR
     std::string patientName = "Mensura^Test", patientId = "MENSURA-TEST";
+    std::string patientSex = "O", patientAge;  // age as DICOM AS, e.g. "033Y"
+    std::string bodyPartExamined;              // e.g. "NECK", "HEAD", "CSPINE"
+    std::string studyTime = "120000", accessionNumber;
+    // MR acquisition description (MR Image module); ignored for CT.
+    std::string scanningSequence = "SE", sequenceVariant = "NONE", sequenceName;
+    double repetitionTimeMs = 500, echoTimeMs = 15, inversionTimeMs = 0;
     std::string studyInstanceUid, seriesInstanceUid, frameOfReferenceUid;  // generated if empty
     std::string studyDescription = "Mensura test study", seriesDescription = "test series";
     std::string studyDate = "20260101";
@@ -31,7 +37,9 @@ struct SeriesSpec {
     double windowCenter = 40, windowWidth = 400;
     std::string photometric = "MONOCHROME2";
     std::string contrastAgent;  // non-empty: Contrast/Bolus module written
-    std::string transferSyntax = "1.2.840.10008.1.2.1";  // Explicit VR Little Endian
+    // Explicit VR Little Endian by default; JPEG-LS lossless (1.2.840.10008.1.2.4.80) and RLE
+    // lossless (1.2.840.10008.1.2.5) are encoded with DCMTK's codecs.
+    std::string transferSyntax = "1.2.840.10008.1.2.1";
     // File names: "IM%04d" by slice; a permutation scrambles names and InstanceNumbers against
     // position, so that loaders must sort by position.
     std::vector<int> instanceOrder;
