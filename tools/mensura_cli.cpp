@@ -2,11 +2,15 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <optional>
 
 #include "imaging/DicomIndex.h"
 #include "imaging/IndexJson.h"
 #include "imaging/VolumeLoader.h"
 #include "imaging/VolumeWriter.h"
+#include "imaging/measure/EnhancementAnalysis.h"
+#include "imaging/measure/LesionMetrics.h"
+#include "imaging/measure/MeasureJson.h"
 
 using namespace mensura::imaging;
 
@@ -43,6 +47,56 @@ bool selectStacks(const DicomIndex& index, const std::string& series,
     return true;
 }
 
+// Loads the one stack named by uid (or the only one in the folder).
+bool loadOne(const DicomIndex& index, const std::string& uid, unsigned threads, const char* what, Volume& out) {
+    std::vector<const SeriesStack*> stacks;
+    if (!selectStacks(index, uid, stacks)) return false;
+    if (stacks.size() != 1) {
+        std::cerr << "mensura-cli: " << index.root << " holds " << stacks.size() << " series; name the " << what
+                  << " series (see 'mensura-cli index')\n";
+        return false;
+    }
+    auto v = loadVolume(*stacks.front(), {threads, nullptr});
+    if (!v) {
+        std::cerr << "mensura-cli: " << v.error().message << "\n";
+        return false;
+    }
+    for (const auto& w : v->warnings) std::cerr << "warning: " << w << "\n";
+    out = std::move(*v);
+    return true;
+}
+
+struct SegmentationArgs {
+    std::string seed, box;
+    std::optional<double> lower, upper;
+    double smoothing = 0, leakOpening = 0;
+    bool noFill = false;
+
+    void add(CLI::App* app) {
+        app->add_option("--seed-lps", seed, "seed point x,y,z in mm (LPS)")->required();
+        app->add_option("--box-lps", box, "limit box x0,y0,z0,x1,y1,z1 in mm (LPS), x0<x1, y0<y1, z0<z1");
+        app->add_option("--lower", lower, "lowest value in the lesion (default: from the seed)");
+        app->add_option("--upper", upper, "highest value in the lesion (default: from the seed)");
+        app->add_option("--smoothing-mm", smoothing, "Gaussian sigma before thresholding");
+        app->add_option("--leak-opening-mm", leakOpening, "opening radius that cuts thin bridges");
+        app->add_flag("--no-fill-holes", noFill, "keep enclosed holes out of the lesion");
+    }
+    // Fills seedOut and options; prints the error and returns false on bad input.
+    bool parse(PointLps& seedOut, SegmentationOptions& o) const {
+        auto s = parsePointLps(seed, "--seed-lps");
+        if (!s) return std::cerr << "mensura-cli: " << s.error().message << "\n", false;
+        seedOut = *s;
+        if (!box.empty()) {
+            auto b = parseBoxLps(box, "--box-lps");
+            if (!b) return std::cerr << "mensura-cli: " << b.error().message << "\n", false;
+            o.box = *b;
+        }
+        o.lower = lower, o.upper = upper;
+        o.smoothingSigmaMm = smoothing, o.leakOpeningMm = leakOpening, o.fillHoles = !noFill;
+        return true;
+    }
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -68,6 +122,24 @@ int main(int argc, char** argv) {
     convert->add_option("--series", series, "SeriesInstanceUID or stack id; required when the folder has several");
     convert->add_option("--out", out, "output file: .nii.gz, .nii or .nrrd")->required();
 
+    auto* measure = app.add_subcommand("measure", "segment a lesion from a seed and print its size, volume and values");
+    measure->add_option("folder", folder, "folder or file")->required();
+    measure->add_option("--series", series, "SeriesInstanceUID or stack id; required when the folder has several");
+    measure->add_flag("--json", json, "print JSON (the default; kept for scripts)");
+    SegmentationArgs measureArgs;
+    measureArgs.add(measure);
+
+    auto* enhancement = app.add_subcommand("enhancement", "compare a lesion between pre- and post-contrast series");
+    std::string preUid, postUid;
+    bool maskFromPre = false;
+    enhancement->add_option("folder", folder, "folder holding both series")->required();
+    enhancement->add_option("--pre", preUid, "pre-contrast SeriesInstanceUID or stack id")->required();
+    enhancement->add_option("--post", postUid, "post-contrast SeriesInstanceUID or stack id")->required();
+    enhancement->add_flag("--mask-from-pre", maskFromPre, "segment on the pre-contrast series (default: post)");
+    enhancement->add_flag("--json", json, "print JSON (the default; kept for scripts)");
+    SegmentationArgs enhancementArgs;
+    enhancementArgs.add(enhancement);
+
     CLI11_PARSE(app, argc, argv);
 
     DicomIndex idx;
@@ -75,6 +147,34 @@ int main(int argc, char** argv) {
 
     if (*index) {
         std::cout << jsonText(indexToJson(idx)) << "\n";
+        return 0;
+    }
+
+    if (*measure) {
+        PointLps seed;
+        SegmentationOptions options;
+        if (!measureArgs.parse(seed, options)) return 2;
+        Volume v;
+        if (!loadOne(idx, series, threads, "", v)) return 1;
+        auto seg = segmentLesion(v, seed, options);
+        if (!seg) return std::cerr << "mensura-cli: " << seg.error().message << "\n", 1;
+        auto m = measureLesion(v, seg->mask);
+        if (!m) return std::cerr << "mensura-cli: " << m.error().message << "\n", 1;
+        std::cout << jsonText(lesionToJson(v, *seg, *m)) << "\n";
+        return 0;
+    }
+
+    if (*enhancement) {
+        PointLps seed;
+        EnhancementOptions options;
+        if (!enhancementArgs.parse(seed, options.segmentation)) return 2;
+        options.maskFromPost = !maskFromPre;
+        Volume pre, post;
+        if (!loadOne(idx, preUid, threads, "pre-contrast", pre) || !loadOne(idx, postUid, threads, "post-contrast", post))
+            return 1;
+        auto r = analyseEnhancement(pre, post, seed, options);
+        if (!r) return std::cerr << "mensura-cli: " << r.error().message << "\n", 1;
+        std::cout << jsonText(enhancementToJson(pre, post, *r)) << "\n";
         return 0;
     }
 

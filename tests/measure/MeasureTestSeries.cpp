@@ -61,21 +61,25 @@ Result<Volume> makeEllipsoidVolume(const EllipsoidCase& c, const LesionValues& v
             for (std::size_t i = 0; i < c.size[0]; ++i, ++n) {
                 const PointLps p = g.indexToLps(double(i), double(j), double(k));
                 const double r = ellipsoidRadius(c, p);
-                auto valueAt = [&](double rr) {
+                auto valueAt = [&](double rr, PointLps q) {
                     if (rr > 1) return val.background;
+                    if (val.leftHalfValue && q.x > c.centreLps.x) return *val.leftHalfValue;
                     return rr < val.coreFraction ? val.coreValue : val.lesion;
                 };
                 double v;
-                if (std::fabs(r - 1) * minSemi > diag && (val.coreFraction == 0 || std::fabs(r - val.coreFraction) * minSemi > diag)) {
-                    v = valueAt(r);
+                if (std::fabs(r - 1) * minSemi > diag && (val.coreFraction == 0 || std::fabs(r - val.coreFraction) * minSemi > diag) &&
+                    (!val.leftHalfValue || std::fabs(p.x - c.centreLps.x) > diag)) {
+                    v = valueAt(r, p);
                 } else {
                     double acc = 0;
                     for (int a = 0; a < sub; ++a)
                         for (int b = 0; b < sub; ++b)
                             for (int d = 0; d < sub; ++d)
-                                acc += valueAt(ellipsoidRadius(
-                                    c, g.indexToLps(i + (a + 0.5) / sub - 0.5, j + (b + 0.5) / sub - 0.5,
-                                                    k + (d + 0.5) / sub - 0.5)));
+                            {
+                                const PointLps q = g.indexToLps(i + (a + 0.5) / sub - 0.5, j + (b + 0.5) / sub - 0.5,
+                                                                k + (d + 0.5) / sub - 0.5);
+                                acc += valueAt(ellipsoidRadius(c, q), q);
+                            }
                     v = acc / (sub * sub * sub);
                 }
                 if (val.noiseSd > 0) v += val.noiseSd * noise(rng);

@@ -2,6 +2,7 @@
 // Synthetic series with an ellipsoid lesion of known axes, rotation and value, written as DICOM
 // and loaded back, for the measurement tests.
 #include <array>
+#include <optional>
 #include <string>
 
 #include "imaging/Result.h"
@@ -26,6 +27,8 @@ struct LesionValues {
     // Optional second compartment: voxels whose normalised ellipsoid radius is below
     // coreFraction take coreValue (a necrotic core, or a non-enhancing centre).
     double coreFraction = 0, coreValue = 0;
+    // Optional: lesion voxels on the patient's left of the centre (x > centre) take this value.
+    std::optional<double> leftHalfValue;
 };
 
 // Rotation about a unit axis by degrees, applied to the three unit vectors.

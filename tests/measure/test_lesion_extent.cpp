@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "imaging/DicomIndex.h"
+#include "imaging/DicomSeriesWriter.h"
+#include "imaging/SyntheticSeries.h"
+#include "imaging/VolumeLoader.h"
 #include "imaging/measure/LesionMetrics.h"
 #include "imaging/measure/LesionSegmentation.h"
 #include "measure/MeasureTestSeries.h"
@@ -84,5 +88,87 @@ TEST_P(EllipsoidExtent, TriaxialVolumeAndMeanMatchTheTruth) {
 
 INSTANTIATE_TEST_SUITE_P(Orientations, EllipsoidExtent, ::testing::ValuesIn(cases()),
                          [](const auto& info) { return info.param.name; });
+
+}  // namespace
+
+namespace {
+
+Result<Volume> loadSynthetic(const SyntheticParams& p, const std::string& folder) {
+    auto written = writeSeries(makeSyntheticSeries(p), folder);
+    if (!written) return written.error();
+    std::string error;
+    DicomIndex index = indexPath(folder, {}, &error);
+    if (index.allStacks().size() != 1) return Error{"expected one series"};
+    return loadVolume(*index.allStacks().front());
+}
+
+TEST(LesionExtentErrors, SeedInAirOutsideOrBoxInvertedAreClearErrors) {
+    test::TempDir dir;
+    SyntheticParams p;  // 128x128x40, 1x1x2.5 mm, water cylinder in air, 15 mm sphere of 60 HU
+    auto v = loadSynthetic(p, dir.path());
+    ASSERT_TRUE(v.ok()) << v.error().message;
+
+    auto air = segmentLesion(*v, {-62, -62, 0});
+    ASSERT_FALSE(air.ok());
+    EXPECT_NE(air.error().message.find("in air"), std::string::npos) << air.error().message;
+
+    auto outside = segmentLesion(*v, {0, 0, 80});
+    ASSERT_FALSE(outside.ok());
+    EXPECT_NE(outside.error().message.find("outside the volume"), std::string::npos);
+
+    SegmentationOptions inverted;
+    inverted.box = BoxLps{{10, -10, -10}, {-10, 10, 10}};
+    auto inv = segmentLesion(*v, {0, 0, 0}, inverted);
+    ASSERT_FALSE(inv.ok());
+    EXPECT_NE(inv.error().message.find("x0"), std::string::npos) << inv.error().message;
+
+    SegmentationOptions range;
+    range.lower = 100, range.upper = 200;
+    auto notInRange = segmentLesion(*v, {0, 0, 0}, range);
+    ASSERT_FALSE(notInRange.ok());
+    EXPECT_NE(notInRange.error().message.find("outside the threshold range"), std::string::npos);
+}
+
+TEST(LesionExtentErrors, ARegionThatLeaksIsReportedNotMeasured) {
+    test::TempDir dir;
+    SyntheticParams p;
+    p.size = {200, 200, 30};
+    p.spacingMm = {1.5, 1.5, 2.5};  // the water body is 270 mm across: beyond the growth limit
+    auto v = loadSynthetic(p, dir.path());
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    SegmentationOptions o;
+    o.maxHalfSizeMm = 80;
+    auto leak = segmentLesion(*v, {60, 0, 0}, o);  // seeded in the water, not the sphere
+    ASSERT_FALSE(leak.ok());
+    EXPECT_NE(leak.error().message.find("leaks"), std::string::npos) << leak.error().message;
+}
+
+TEST(LesionExtent, ABoxLimitsTheRegion) {
+    test::TempDir dir;
+    SyntheticParams p;
+    p.sphereRadiusMm = 12;
+    p.sphereValue = 60;
+    p.backgroundValue = 0;
+    auto v = loadSynthetic(p, dir.path());
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    // A box around the sphere: the region stays inside and matches the sphere.
+    SegmentationOptions o;
+    o.box = BoxLps{{-20, -20, -20}, {20, 20, 20}};
+    auto seg = segmentLesion(*v, {0, 0, 0}, o);
+    ASSERT_TRUE(seg.ok()) << seg.error().message;
+    auto m = measureLesion(*v, seg->mask);
+    ASSERT_TRUE(m.ok());
+    EXPECT_NEAR(m->lr.lengthMm, 24, 1.0);
+    EXPECT_NEAR(m->si.lengthMm, 24, 2.5);
+    EXPECT_NEAR(m->volumeMl, 4.0 / 3 * M_PI * 12 * 12 * 12 / 1000, 0.05 * 7.24);
+    // A box that cuts the sphere: the region is clipped to it, with a warning.
+    o.box = BoxLps{{-20, -20, -5}, {20, 20, 20}};
+    auto cut = segmentLesion(*v, {0, 0, 0}, o);
+    ASSERT_TRUE(cut.ok());
+    EXPECT_FALSE(cut->warnings.empty());
+    auto mc = measureLesion(*v, cut->mask);
+    ASSERT_TRUE(mc.ok());
+    EXPECT_LT(mc->si.lengthMm, 20.0);
+}
 
 }  // namespace

@@ -1,0 +1,133 @@
+#include "imaging/measure/MeasureJson.h"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace mensura::imaging {
+
+namespace {
+
+Result<std::vector<double>> parseNumbers(const std::string& text, std::size_t count, const std::string& option) {
+    std::vector<double> out;
+    std::stringstream in(text);
+    std::string part;
+    while (std::getline(in, part, ',')) {
+        char* end = nullptr;
+        const double v = std::strtod(part.c_str(), &end);
+        if (part.empty() || end == part.c_str() || *end != '\0' || !std::isfinite(v))
+            return Error{option + ": '" + part + "' in '" + text + "' is not a number"};
+        out.push_back(v);
+    }
+    if (out.size() != count)
+        return Error{option + ": expected " + std::to_string(count) + " comma-separated numbers (mm, LPS), got '" + text + "'"};
+    return out;
+}
+
+double round2(double v) { return std::round(v * 100.0) / 100.0; }
+nlohmann::json point(PointLps p) { return {round2(p.x), round2(p.y), round2(p.z)}; }
+nlohmann::json caliper(const Caliper& c) {
+    return {{"lengthMm", round2(c.lengthMm)}, {"fromLps", point(c.from)}, {"toLps", point(c.to)}};
+}
+
+nlohmann::json segmentationJson(const Segmentation& s) {
+    return {{"seedLps", point(s.seedLps)},
+            {"lower", round2(s.lower)},
+            {"upper", round2(s.upper)},
+            {"method", s.method},
+            {"blockOffset", s.mask.offset},
+            {"blockSize", s.mask.geometry.size}};
+}
+
+std::string fixed1(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+}  // namespace
+
+Result<PointLps> parsePointLps(const std::string& text, const std::string& option) {
+    auto n = parseNumbers(text, 3, option);
+    if (!n) return n.error();
+    return PointLps{(*n)[0], (*n)[1], (*n)[2]};
+}
+
+Result<BoxLps> parseBoxLps(const std::string& text, const std::string& option) {
+    auto n = parseNumbers(text, 6, option);
+    if (!n) return n.error();
+    return BoxLps{{(*n)[0], (*n)[1], (*n)[2]}, {(*n)[3], (*n)[4], (*n)[5]}};
+}
+
+std::string triaxialReportCm(double ap, double lr, double si) {
+    return fixed1(ap / 10) + " cm x " + fixed1(lr / 10) + " cm x " + fixed1(si / 10) + " cm (AP x LR x SI)";
+}
+std::string triaxialReportMm(double ap, double lr, double si) {
+    return fixed1(ap) + " mm x " + fixed1(lr) + " mm x " + fixed1(si) + " mm (AP x LR x SI)";
+}
+
+nlohmann::json lesionToJson(const Volume& v, const Segmentation& seg, const LesionMetrics& m) {
+    nlohmann::json lesion{
+        {"apMm", round2(m.ap.lengthMm)},
+        {"lrMm", round2(m.lr.lengthMm)},
+        {"siMm", round2(m.si.lengthMm)},
+        {"longestDiameterMm", round2(m.longestDiameter.lengthMm)},
+        {"axialLongestMm", round2(m.axialLongest.lengthMm)},
+        {"axialPerpendicularMm", round2(m.axialPerpendicular.lengthMm)},
+        {"axialPlaneZ", round2(m.axialPlaneZ)},
+        {"volumeMl", std::round(m.volumeMl * 1000.0) / 1000.0},
+        {"surfaceMm2", std::round(m.surfaceMm2)},
+        {"mean", round2(m.values.mean)},
+        {"sd", round2(m.values.sd)},
+        {"min", m.values.min},
+        {"max", m.values.max},
+        {"valueUnit", m.valueUnit},
+        {"lengthUnit", m.lengthUnit},
+        {"volumeUnit", m.volumeUnit},
+        {"voxelCount", m.voxelCount},
+        {"centroidLps", point(m.centroidLps)},
+        {"calipers",
+         {{"ap", caliper(m.ap)},
+          {"lr", caliper(m.lr)},
+          {"si", caliper(m.si)},
+          {"longestDiameter", caliper(m.longestDiameter)},
+          {"axialLongest", caliper(m.axialLongest)},
+          {"axialPerpendicular", caliper(m.axialPerpendicular)}}},
+        {"edgeRule",
+         "caliper = distance between the outermost voxel centres + the voxel lattice width along the caliper"},
+    };
+    return {{"lesion", lesion},
+            {"report", triaxialReportCm(m.ap.lengthMm, m.lr.lengthMm, m.si.lengthMm)},
+            {"series",
+             {{"seriesInstanceUid", v.seriesInstanceUid},
+              {"stackId", v.stackId},
+              {"frameOfReferenceUid", v.frameOfReferenceUid},
+              {"orientation", toString(v.geometry.orientation())},
+              {"sopInstanceUids", m.sopInstanceUids}}},
+            {"segmentation", segmentationJson(seg)},
+            {"warnings", seg.warnings}};
+}
+
+nlohmann::json enhancementToJson(const Volume& pre, const Volume& post, const EnhancementResult& r) {
+    nlohmann::json e{{"preMean", round2(r.preMean)},
+                     {"postMean", round2(r.postMean)},
+                     {"deltaHu", round2(r.delta)},
+                     {"deltaUnit", r.valueUnit},
+                     {"percent", r.percent ? nlohmann::json(round2(*r.percent)) : nlohmann::json(nullptr)},
+                     {"cov", r.cov ? nlohmann::json(std::round(*r.cov * 1000) / 1000) : nlohmann::json(nullptr)},
+                     {"lowEnhancingFraction", std::round(r.lowEnhancingFraction * 1000) / 1000},
+                     {"rimDelta", round2(r.rimDelta)},
+                     {"coreDelta", round2(r.coreDelta)},
+                     {"degree", r.degree},
+                     {"pattern", r.pattern},
+                     {"rule", r.rule},
+                     {"voxelCount", r.voxelCount}};
+    return {{"enhancement", e},
+            {"pre", {{"seriesInstanceUid", pre.seriesInstanceUid}, {"stackId", pre.stackId}}},
+            {"post", {{"seriesInstanceUid", post.seriesInstanceUid}, {"stackId", post.stackId}}},
+            {"frameOfReferenceUid", post.frameOfReferenceUid},
+            {"segmentation", segmentationJson(r.segmentation)},
+            {"warnings", r.warnings}};
+}
+
+}  // namespace mensura::imaging
