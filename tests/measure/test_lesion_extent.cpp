@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "annotations/Measurement.h"
 #include "imaging/DicomIndex.h"
 #include "imaging/DicomSeriesWriter.h"
 #include "imaging/SyntheticSeries.h"
@@ -79,6 +80,16 @@ TEST_P(EllipsoidExtent, TriaxialVolumeAndMeanMatchTheTruth) {
     EXPECT_NEAR(m->surfaceMm2, area, 0.10 * area) << c.name;
     // The mask is a small block, not the size of the series.
     EXPECT_LT(seg->mask.voxels.size(), vol->geometry.voxelCount());
+    // Every figure as a measurement object with its unit, derivation and images.
+    const auto objects = annotations::lesionMeasurements(*m, *seg, "lesion-1");
+    ASSERT_EQ(objects.size(), 13u);
+    EXPECT_EQ(objects[0].name, "AP diameter");
+    EXPECT_DOUBLE_EQ(objects[0].measurement.value, m->ap.lengthMm);
+    EXPECT_EQ(objects[0].measurement.unit, "mm");
+    EXPECT_EQ(objects[6].measurement.unit, "mL");
+    EXPECT_EQ(objects[8].measurement.unit, "[hnsf'U]");
+    EXPECT_EQ(objects[0].seriesInstanceUid, vol->seriesInstanceUid);
+    EXPECT_FALSE(objects[0].sopInstanceUids.empty());
     std::printf("%-24s AP %.2f/%.2f LR %.2f/%.2f SI %.2f/%.2f long %.2f/%.2f ax %.2f/%.2f perp %.2f/%.2f vol %.3f/%.3f mean %.2f surf %.0f/%.0f\n",
                 c.name.c_str(), m->ap.lengthMm, test::extentAlongMm(c, kP), m->lr.lengthMm, test::extentAlongMm(c, kL),
                 m->si.lengthMm, test::extentAlongMm(c, kS), m->longestDiameter.lengthMm, 47.0, m->axialLongest.lengthMm,

@@ -1,0 +1,41 @@
+#pragma once
+// Lesion signal relative to a reference tissue (skeletal muscle) on one MR sequence.
+// Category cut-offs on ratio = lesion mean / muscle mean (documented, overridable):
+//   < 0.9 hypo; 0.9 to < 1.1 iso; 1.1 to < 1.5 slightly high; 1.5 to < 2.5 high; >= 2.5 markedly high.
+#include <array>
+#include <string>
+
+#include "imaging/Result.h"
+#include "imaging/Volume.h"
+
+namespace mensura::imaging {
+
+struct SphereRoi {
+    PointLps centreLps;
+    double radiusMm = 5;
+};
+
+struct RoiStatistics {
+    double mean = 0, sd = 0;
+    std::size_t count = 0;
+};
+
+// Voxels whose centres lie within the sphere. Error when none do (outside the volume or too small).
+Result<RoiStatistics> roiStatistics(const Volume& volume, const SphereRoi& roi, const std::string& name);
+
+struct SignalRatio {
+    std::string sequence;  // e.g. "T2 FS", from the series description unless given
+    RoiStatistics lesion, reference;
+    double ratio = 0;
+    std::string category;  // hypo, iso, slightly high, high, markedly high
+    std::string rule;
+};
+
+struct SignalCutOffs {
+    std::array<double, 4> upper{0.9, 1.1, 1.5, 2.5};
+};
+
+Result<SignalRatio> signalRelativeToMuscle(const Volume& volume, const SphereRoi& lesion, const SphereRoi& muscle,
+                                           const std::string& sequence = {}, const SignalCutOffs& cutOffs = {});
+
+}  // namespace mensura::imaging
