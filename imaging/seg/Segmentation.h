@@ -21,7 +21,8 @@ struct SegmentDescription {
     Code category{"49755003", "SCT", "Morphologically Altered Structure"};
     Code type{"108369006", "SCT", "Neoplasm"};
     std::string algorithmType = "SEMIAUTOMATIC";  // MANUAL, SEMIAUTOMATIC or AUTOMATIC
-    std::string algorithmName = "Mensura seed region growing";
+    std::string algorithmName = "Mensura seed region growing";  // LO: 64 characters at most
+    std::string detail;  // Segment Description (ST): how the mask was made
     std::string trackingId, trackingUid;  // the lesion's identity across timepoints
     std::array<uint16_t, 3> cieLab{0, 0, 0};  // recommended display colour (0,0,0: none)
 };

@@ -99,6 +99,8 @@ Result<ImportedSegmentation> readSegmentation(const std::string& path) {
         is.description.label = v.c_str();
         is.description.category = code(s->getSegmentedPropertyCategoryCode());
         is.description.type = code(s->getSegmentedPropertyTypeCode());
+        s->getSegmentDescription(v);
+        is.description.detail = v.c_str();
         s->getSegmentAlgorithmName(v);
         is.description.algorithmName = v.c_str();
         s->getTrackingID(v);

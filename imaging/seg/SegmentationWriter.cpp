@@ -96,6 +96,7 @@ Result<std::string> writeSegmentation(const Volume& source, const std::vector<Se
                                CodeSequenceMacro(d.type.value.c_str(), d.type.scheme.c_str(), d.type.meaning.c_str()),
                                algoType(d.algorithmType), d.algorithmName.c_str());
         if (c.bad()) return Error{path + ": segment '" + d.label + "': " + c.text()};
+        if (!d.detail.empty()) segment->setSegmentDescription(d.detail.c_str());
         if (!d.trackingId.empty()) segment->setTrackingID(d.trackingId.c_str());
         if (!d.trackingUid.empty()) segment->setTrackingUID(d.trackingUid.c_str());
         if (d.cieLab != std::array<uint16_t, 3>{0, 0, 0}) segment->setRecommendedDisplayCIELabValue(d.cieLab[0], d.cieLab[1], d.cieLab[2]);
