@@ -1,6 +1,8 @@
 // mensura-cli: a thin command line over the imaging library. It holds no logic of its own.
 #include <CLI/CLI.hpp>
 
+#include "export_cli.h"
+
 #include <iostream>
 #include <optional>
 
@@ -139,6 +141,9 @@ int main(int argc, char** argv) {
     enhancement->add_flag("--json", json, "print JSON (the default; kept for scripts)");
     SegmentationArgs enhancementArgs;
     enhancementArgs.add(enhancement);
+
+    // Subcommands that end the program in their own callbacks.
+    mensura::tools::addExportSubcommand(app);
 
     CLI11_PARSE(app, argc, argv);
 

@@ -30,7 +30,7 @@ const DcmTagKey kEmptied[] = {DCM_ReferringPhysicianName, DCM_PerformingPhysicia
                               DCM_NameOfPhysiciansReadingStudy, DCM_InstitutionName, DCM_InstitutionAddress,
                               DCM_StationName, DCM_AccessionNumber, DCM_RETIRED_OtherPatientIDs, DCM_OtherPatientNames,
                               DCM_PatientAddress, DCM_PatientTelephoneNumbers, DCM_PatientBirthDate,
-                              DCM_PatientBirthTime, DCM_DeviceSerialNumber, DCM_RequestingPhysician,
+                              DCM_PatientBirthTime, DCM_RequestingPhysician,
                               DCM_PatientComments, DCM_StudyID};
 
 void walk(DcmItem& item, const DeidentificationPolicy& p) {
@@ -66,6 +66,8 @@ imaging::Result<std::string> deidentifyDicomFile(const std::string& path, const 
     d->putAndInsertString(DCM_PatientID, p.pseudonymId.c_str());
     for (const DcmTagKey& t : kEmptied)
         if (d->tagExists(t)) d->putAndInsertString(t, "");
+    // Type 1 in some IODs (Enhanced General Equipment): a dummy value, as PS3.15 allows (D).
+    if (d->tagExists(DCM_DeviceSerialNumber)) d->putAndInsertString(DCM_DeviceSerialNumber, "0");
     d->putAndInsertString(DCM_PatientIdentityRemoved, "YES");
     d->putAndInsertString(DCM_DeidentificationMethod, "Mensura: PS3.15 basic profile, dates shifted, UIDs remapped");
     DcmItem* method = nullptr;

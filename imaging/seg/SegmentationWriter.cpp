@@ -92,11 +92,16 @@ Result<std::string> writeSegmentation(const Volume& source, const std::vector<Se
         if (m.seriesInstanceUid != source.seriesInstanceUid && !m.seriesInstanceUid.empty())
             return Error{path + ": segment '" + d.label + "' was drawn on series " + m.seriesInstanceUid + ", not on " + source.seriesInstanceUid};
         DcmSegment* segment = nullptr;
-        c = DcmSegment::create(segment, d.label.c_str(), CodeSequenceMacro(d.category.value.c_str(), d.category.scheme.c_str(), d.category.meaning.c_str()),
+        // Segment Label is LO (64 characters): a longer label is cut there and kept whole in the
+        // Segment Description (ST).
+        const std::string label = d.label.size() > 64 ? d.label.substr(0, 64) : d.label;
+        std::string detail = d.detail;
+        if (label != d.label) detail = d.label + (detail.empty() ? "" : "\n" + detail);
+        c = DcmSegment::create(segment, label.c_str(), CodeSequenceMacro(d.category.value.c_str(), d.category.scheme.c_str(), d.category.meaning.c_str()),
                                CodeSequenceMacro(d.type.value.c_str(), d.type.scheme.c_str(), d.type.meaning.c_str()),
                                algoType(d.algorithmType), d.algorithmName.c_str());
         if (c.bad()) return Error{path + ": segment '" + d.label + "': " + c.text()};
-        if (!d.detail.empty()) segment->setSegmentDescription(d.detail.c_str());
+        if (!detail.empty()) segment->setSegmentDescription(detail.c_str());
         if (!d.trackingId.empty()) segment->setTrackingID(d.trackingId.c_str());
         if (!d.trackingUid.empty()) segment->setTrackingUID(d.trackingUid.c_str());
         if (d.cieLab != std::array<uint16_t, 3>{0, 0, 0}) segment->setRecommendedDisplayCIELabValue(d.cieLab[0], d.cieLab[1], d.cieLab[2]);

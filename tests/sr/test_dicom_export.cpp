@@ -148,3 +148,31 @@ TEST(DeidentifiedExport, SrSegAndImagesStillReferenceEachOther) {
         EXPECT_TRUE(out.empty()) << out;
     }
 }
+
+TEST(ExportCli, TheSeedExampleExportsValidSrSegAndImages) {
+    const std::string example = std::string(MENSURA_SOURCE_DIR) + "/cases/examples/seed000_ccs_craniocervical";
+    TempDir out;
+    std::string printed;
+    ASSERT_EQ(runCommand(std::string(MENSURA_CLI) + " export '" + example + "' --format sr --format seg --format images --deidentify --out '" + out.path() + "'", &printed), 0);
+    int sr = 0, seg = 0, images = 0;
+    for (const auto& e : fs::recursive_directory_iterator(out.path())) {
+        if (!e.is_regular_file()) continue;
+        const std::string name = e.path().filename().string();
+        sr += name.rfind("sr_", 0) == 0;
+        seg += name.rfind("seg_", 0) == 0;
+        images += name.rfind("IM", 0) == 0;
+        if (std::system("command -v dciodvfy >/dev/null 2>&1") == 0 && name.rfind("IM0", 0) != 0) {
+            std::string out2;
+            runCommand("dciodvfy '" + e.path().string() + "' 2>&1 | grep '^Error'", &out2);
+            EXPECT_TRUE(out2.empty()) << name << ": " << out2;
+        }
+    }
+    EXPECT_EQ(sr, 1);
+    EXPECT_GE(seg, 1);
+    EXPECT_GT(images, 30);
+    auto report = readMeasurementReport((fs::path(out.path()) / printed.substr(printed.find("sr_"), printed.find('\n') - printed.find("sr_"))).string());
+    ASSERT_TRUE(report.ok()) << report.error().message;
+    EXPECT_EQ(report->patientName, "ANONYMOUS");
+    ASSERT_FALSE(report->groups.empty());
+    EXPECT_EQ(report->groups[0].trackingId, "L1");
+}

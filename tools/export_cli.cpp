@@ -1,0 +1,59 @@
+// mensura-cli export: a thin layer over annotations/export/.
+#include "export_cli.h"
+
+#include <iostream>
+#include <memory>
+
+#include "annotations/export/DicomExport.h"
+#include "annotations/export/SrExport.h"
+
+namespace mensura::tools {
+namespace {
+
+struct ExportArgs {
+    std::string caseFolder, outDir;
+    std::vector<std::string> formats;
+    bool deidentify = false;
+    int dateShiftDays = -1000;
+};
+
+void report(const imaging::Result<std::vector<std::string>>& r, const std::string& format) {
+    if (!r) {
+        std::cerr << "mensura-cli: export " << format << ": " << r.error().message << "\n";
+        throw CLI::RuntimeError(1);
+    }
+    for (const auto& path : *r) std::cout << path << "\n";
+}
+
+}  // namespace
+
+void addExportSubcommand(CLI::App& app) {
+    auto args = std::make_shared<ExportArgs>();
+    auto* cmd = app.add_subcommand("export", "export a case: DICOM SR, SEG, images (and more formats)");
+    cmd->add_option("case", args->caseFolder, "case folder (holding case.json)")->required();
+    cmd->add_option("--format", args->formats, "sr, seg, images (repeatable)")
+        ->required()
+        ->check(CLI::IsMember({"sr", "seg", "images"}));
+    cmd->add_option("--out", args->outDir, "output folder")->required();
+    cmd->add_flag("--deidentify", args->deidentify, "PS3.15 basic profile: pseudonyms, shifted dates, remapped UIDs");
+    cmd->add_option("--date-shift-days", args->dateShiftDays, "days added to every date when de-identifying");
+    cmd->callback([args] {
+        annotations::DeidentificationPolicy policy;
+        policy.enabled = args->deidentify;
+        policy.dateShiftDays = args->dateShiftDays;
+        for (const auto& format : args->formats) {
+            if (format == "sr") {
+                annotations::SrExportOptions options;
+                options.deidentification = policy;
+                report(annotations::exportSr(args->caseFolder, args->outDir, options), format);
+            } else if (format == "seg") {
+                report(annotations::exportSeg(args->caseFolder, args->outDir, policy), format);
+            } else if (format == "images") {
+                report(annotations::exportImages(args->caseFolder, args->outDir, policy), format);
+            }
+        }
+        throw CLI::Success();
+    });
+}
+
+}  // namespace mensura::tools
