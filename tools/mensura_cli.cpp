@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "export_cli.h"
+#include "pacs_cli.h"
 
 #include <iostream>
 #include <optional>
@@ -144,6 +145,7 @@ int main(int argc, char** argv) {
 
     // Subcommands that end the program in their own callbacks.
     mensura::tools::addExportSubcommand(app);
+    mensura::tools::addPacsSubcommand(app);
 
     CLI11_PARSE(app, argc, argv);
 
