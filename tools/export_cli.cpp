@@ -6,6 +6,9 @@
 
 #include "annotations/export/DicomExport.h"
 #include "annotations/export/SrExport.h"
+#ifdef MENSURA_HAVE_REPORT
+#include "report_cli.h"
+#endif
 
 namespace mensura::tools {
 namespace {
@@ -29,11 +32,11 @@ void report(const imaging::Result<std::vector<std::string>>& r, const std::strin
 
 void addExportSubcommand(CLI::App& app) {
     auto args = std::make_shared<ExportArgs>();
-    auto* cmd = app.add_subcommand("export", "export a case: DICOM SR, SEG, images (and more formats)");
+    auto* cmd = app.add_subcommand("export", "export a case: DICOM SR, SEG, images, FHIR, CSV, JSON, HTML/PDF report");
     cmd->add_option("case", args->caseFolder, "case folder (holding case.json)")->required();
-    cmd->add_option("--format", args->formats, "sr, seg, images (repeatable)")
+    cmd->add_option("--format", args->formats, "sr, seg, images, fhir, csv, json, html, pdf (repeatable)")
         ->required()
-        ->check(CLI::IsMember({"sr", "seg", "images"}));
+        ->check(CLI::IsMember({"sr", "seg", "images", "fhir", "csv", "json", "html", "pdf"}));
     cmd->add_option("--out", args->outDir, "output folder")->required();
     cmd->add_flag("--deidentify", args->deidentify, "PS3.15 basic profile: pseudonyms, shifted dates, remapped UIDs");
     cmd->add_option("--date-shift-days", args->dateShiftDays, "days added to every date when de-identifying");
@@ -50,6 +53,15 @@ void addExportSubcommand(CLI::App& app) {
                 report(annotations::exportSeg(args->caseFolder, args->outDir, policy), format);
             } else if (format == "images") {
                 report(annotations::exportImages(args->caseFolder, args->outDir, policy), format);
+            } else {
+#ifdef MENSURA_HAVE_REPORT
+                // FHIR, CSV, JSON and the HTML/PDF report (key images drawn with Qt offscreen).
+                const int status = runReportExport(args->caseFolder, format, args->outDir, args->deidentify);
+                if (status != 0) throw CLI::RuntimeError(status);
+#else
+                std::cerr << "mensura-cli: export " << format << " needs the viewer layer (built with MENSURA_BUILD_VIEWER=ON)\n";
+                throw CLI::RuntimeError(2);
+#endif
             }
         }
         throw CLI::Success();
