@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "annotations/export/Deidentification.h"
+#include "annotations/model/Annotation.h"
 #include "annotations/model/CodedConcept.h"
 #include "imaging/Result.h"
 #include "imaging/Vec3.h"
@@ -52,6 +53,7 @@ struct SrGroup {
     std::string trackingId, trackingUid;
     CodedConcept finding, findingSite;
     std::vector<SrMeasurement> measurements;
+    std::vector<SrCoordinates> regions;  // group-level Image Region (TID 1410), e.g. a CIRCLE ROI
     std::vector<std::pair<CodedConcept, CodedConcept>> qualitative;  // concept -> coded value
     std::string referencedSegmentSopInstanceUid;
     int referencedSegmentNumber = 0;
@@ -62,6 +64,18 @@ struct SrReport {
     CodedConcept title;
     std::vector<SrGroup> groups;
 };
+
+// The measurements of a report as annotations on their images, so they can be shown there: 2D
+// SCOORDs are placed in patient space through the geometry of the referenced image (looked up by
+// SOP Instance UID among the DICOM files under imagesFolder), SCOORD3D points are taken as they
+// are. Each NUM with coordinates becomes one annotation (a line, point, polygon or ellipse)
+// labelled with its tracking identifier and concept, carrying the value and unit; a NUM whose
+// image is not present is listed in 'unplaced'.
+struct ImportedAnnotations {
+    std::vector<Annotation> annotations;
+    std::vector<std::string> unplaced;
+};
+imaging::Result<ImportedAnnotations> srToAnnotations(const SrReport& report, const std::string& imagesFolder);
 
 // Any TID 1500 SR (Comprehensive, Comprehensive 3D or Enhanced SR): the measurement groups with
 // their numbers, units, coordinates and qualitative evaluations. Errors name the file.

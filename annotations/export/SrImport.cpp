@@ -69,7 +69,7 @@ struct Walker {
                     }
                     break;
                 case DSRTypes::VT_SCoord:
-                    if (measurement) {
+                    if (measurement || group) {
                         DSRSpatialCoordinatesValue* sc = item.getSpatialCoordinatesPtr();
                         SrCoordinates c;
                         c.graphicType = DSRTypes::graphicTypeToEnumeratedValue(sc->getGraphicType());
@@ -79,12 +79,13 @@ struct Walker {
                             list.getItem(i, x, y);
                             c.points.push_back({x, y});
                         }
-                        measurement->coordinates.push_back(c);
-                        childCoordinates = &measurement->coordinates.back();
+                        auto& list2 = measurement ? measurement->coordinates : group->regions;
+                        list2.push_back(c);
+                        childCoordinates = &list2.back();
                     }
                     break;
                 case DSRTypes::VT_SCoord3D:
-                    if (measurement) {
+                    if (measurement || group) {
                         DSRSpatialCoordinates3DValue* sc = item.getSpatialCoordinates3DPtr();
                         SrCoordinates c;
                         c.graphicType = DSRTypes::graphicType3DToEnumeratedValue(sc->getGraphicType());
@@ -95,7 +96,7 @@ struct Walker {
                             list.getItem(i, x, y, z);
                             c.points3d.push_back({x, y, z});
                         }
-                        measurement->coordinates.push_back(c);
+                        (measurement ? measurement->coordinates : group->regions).push_back(c);
                     }
                     break;
                 case DSRTypes::VT_Image: {

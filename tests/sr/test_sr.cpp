@@ -199,3 +199,49 @@ TEST(SrImport, OtherToolsMeasurementReports) {
     ASSERT_FALSE(notSr.ok());
     EXPECT_NE(notSr.error().message.find("IM0001"), std::string::npos);
 }
+
+TEST(SrImport, OwnReportBecomesAnnotationsAtTheSamePoints) {
+    const SampleCase s = loadCt();
+    TempDir dir;
+    const std::string caseFolder = dir / "case";
+    const CaseDocument doc = triaxialCase(s);
+    ASSERT_FALSE(saveCase(caseFolder, doc).has_value());
+    auto written = exportSr(caseFolder, dir / "out");
+    ASSERT_TRUE(written.ok());
+    auto report = readMeasurementReport(written->front());
+    ASSERT_TRUE(report.ok());
+    auto imported = srToAnnotations(*report, kCtFolder);
+    ASSERT_TRUE(imported.ok()) << imported.error().message;
+    // AP and LR were in plane: two lines at the original points, with their values; SI had no
+    // SCOORD and is not placed.
+    ASSERT_EQ(imported->annotations.size(), 2u);
+    const auto& original = doc.annotations.front().pointsLps;
+    for (int i = 0; i < 2; ++i) {
+        const Annotation& a = imported->annotations[i];
+        EXPECT_EQ(a.kind, AnnotationKind::Line);
+        EXPECT_EQ(a.image.sopInstanceUid, s.ct.slices[s.slice].sopInstanceUid);
+        ASSERT_EQ(a.pointsLps.size(), 2u);
+        for (int e = 0; e < 2; ++e) EXPECT_LT(imaging::norm(a.pointsLps[e] - original[2 * i + e]), 1e-3);
+        ASSERT_EQ(a.measurements.size(), 1u);
+        EXPECT_NEAR(a.measurements[0].measurement.value, i == 0 ? 40.0 : 47.0, 1e-4);
+        EXPECT_EQ(a.measurements[0].quantity, i == 0 ? Quantity::ApDiameter : Quantity::LrDiameter);
+        // The length of the imported line is the reported value.
+        EXPECT_NEAR(imaging::norm(a.pointsLps[1] - a.pointsLps[0]), a.measurements[0].measurement.value, 1e-3);
+    }
+}
+
+TEST(SrImport, HighdicomReportLandsOnItsCtImage) {
+    const std::string dir = kShared + "/seg_sr_highdicom_fixtures";
+    if (!fs::exists(dir)) GTEST_SKIP() << dir << " is absent";
+    auto report = readMeasurementReport(dir + "/sr_document.dcm");
+    ASSERT_TRUE(report.ok());
+    TempDir images;
+    fs::copy_file(dir + "/ct_image.dcm", images / "ct_image.dcm");
+    auto imported = srToAnnotations(*report, images.path());
+    ASSERT_TRUE(imported.ok()) << imported.error().message;
+    ASSERT_FALSE(imported->annotations.empty());
+    for (const auto& a : imported->annotations) {
+        EXPECT_FALSE(a.pointsLps.empty());
+        EXPECT_FALSE(a.measurements.empty());
+    }
+}
