@@ -86,8 +86,14 @@ Result<EnhancementResult> analyseEnhancement(const Volume& pre, const Volume& po
 
     // Per-voxel pre and post values at the same patient position.
     std::vector<double> d(m.voxels.size(), 0.0);
-    double sumPre = 0, sumPost = 0;
-    std::size_t n = 0, outside = 0;
+    double sumPre = 0, sumPost = 0, isumPre = 0, isumPost = 0;
+    std::size_t n = 0, in = 0, outside = 0;
+    // Interior voxels (six lesion neighbours) are free of partial volume with the surroundings;
+    // the means use them when they are enough (as the lesion's values in measureLesion).
+    auto lesionAt = [&](long i, long j, long k) {
+        return i >= 0 && j >= 0 && k >= 0 && i < long(nx) && j < long(ny) && k < long(nz) &&
+               m.voxels[m.index(std::size_t(i), std::size_t(j), std::size_t(k))] != 0;
+    };
     for (std::size_t k = 0; k < nz; ++k)
         for (std::size_t j = 0; j < ny; ++j)
             for (std::size_t i = 0; i < nx; ++i) {
@@ -101,6 +107,10 @@ Result<EnhancementResult> analyseEnhancement(const Volume& pre, const Volume& po
                 }
                 const double vPre = o.maskFromPost ? *there : here, vPost = o.maskFromPost ? here : *there;
                 sumPre += vPre, sumPost += vPost, ++n;
+                const long li = long(i), lj = long(j), lk = long(k);
+                if (lesionAt(li - 1, lj, lk) && lesionAt(li + 1, lj, lk) && lesionAt(li, lj - 1, lk) && lesionAt(li, lj + 1, lk) &&
+                    lesionAt(li, lj, lk - 1) && lesionAt(li, lj, lk + 1))
+                    isumPre += vPre, isumPost += vPost, ++in;
                 d[idx] = vPost - vPre;
             }
     if (n == 0) return Error{"enhancement: the lesion lies outside series " + other.stackId};
@@ -108,8 +118,9 @@ Result<EnhancementResult> analyseEnhancement(const Volume& pre, const Volume& po
         r.warnings.push_back(std::to_string(outside) + " lesion voxels lie outside series " + other.stackId +
                              " and were left out");
     r.voxelCount = n;
-    r.preMean = sumPre / double(n);
-    r.postMean = sumPost / double(n);
+    const bool interior = in >= 8 && 4 * in >= n;
+    r.preMean = interior ? isumPre / double(in) : sumPre / double(n);
+    r.postMean = interior ? isumPost / double(in) : sumPost / double(n);
     r.delta = r.postMean - r.preMean;
     if (std::fabs(r.preMean) >= 5) r.percent = 100.0 * r.delta / r.preMean;
 

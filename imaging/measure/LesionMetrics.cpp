@@ -138,6 +138,10 @@ Result<LesionMetrics> measureLesion(const Volume& v, const LesionMask& m) {
     Vec3 lo{1e300, 1e300, 1e300}, hi{-1e300, -1e300, -1e300};
     PointLps loP[3], hiP[3];
     double sum = 0, sum2 = 0, vmin = 1e300, vmax = -1e300;
+    // Values are also summed over the interior (voxels whose six neighbours are lesion): edge
+    // voxels are partly surroundings and pull the mean towards them.
+    double isum = 0, isum2 = 0, imin = 1e300, imax = -1e300;
+    std::size_t icount = 0;
     Vec3 centroid{0, 0, 0};
     std::set<std::size_t> slicesUsed;
     const long nx = long(g.size[0]), ny = long(g.size[1]), nz = long(g.size[2]);
@@ -162,14 +166,18 @@ Result<LesionMetrics> measureLesion(const Volume& v, const LesionMask& m) {
                 const bool edge = !in(i - 1, j, k) || !in(i + 1, j, k) || !in(i, j - 1, k) || !in(i, j + 1, k) ||
                                   !in(i, j, k - 1) || !in(i, j, k + 1);
                 if (edge) boundary.push_back(p);
+                if (!edge) isum += x, isum2 += x * x, imin = std::min(imin, x), imax = std::max(imax, x), ++icount;
                 // A plane's hull needs only its outline, which the 3D boundary voxels contain.
                 if (edge) planes[std::lround((p.z - z0) / wz)].push_back({p.x, p.y, 0});
             }
     if (count == 0) return Error{"lesion mask of series " + v.stackId + " is empty"};
     r.voxelCount = count;
-    r.values.count = count;
-    r.values.mean = sum / double(count);
-    r.values.sd = count > 1 ? std::sqrt(std::max(0.0, (sum2 - sum * sum / double(count)) / double(count - 1))) : 0.0;
+    // The interior when it holds enough voxels (a quarter of the lesion, at least 8); else all.
+    if (icount >= 8 && 4 * icount >= count) sum = isum, sum2 = isum2, vmin = imin, vmax = imax;
+    const std::size_t n = (icount >= 8 && 4 * icount >= count) ? icount : count;
+    r.values.count = n;
+    r.values.mean = sum / double(n);
+    r.values.sd = n > 1 ? std::sqrt(std::max(0.0, (sum2 - sum * sum / double(n)) / double(n - 1))) : 0.0;
     r.values.min = vmin, r.values.max = vmax;
     r.centroidLps = (1.0 / double(count)) * centroid;
     const double voxelMm3 = g.spacingMm.x * g.spacingMm.y * g.spacingMm.z;

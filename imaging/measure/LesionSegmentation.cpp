@@ -8,6 +8,7 @@
 #include <itkSmoothingRecursiveGaussianImageFilter.h>
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <sstream>
 
@@ -237,82 +238,146 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         return Error{where + ": the value at the seed (" + fmt(seedValue) + " " + v.valueUnit +
                      ") is outside the threshold range [" + fmt(out.lower) + ", " + fmt(out.upper) + "]"};
 
-    double halfMm = o.initialHalfSizeMm;
-    for (;;) {
-        Block b;
-        if (boxBlock) {
-            b = *boxBlock;
-        } else {
+    // Grows the region with the current range into out.mask (the block doubles while the region
+    // touches it, up to the limit).
+    auto grow = [&]() -> std::optional<Error> {
+        double halfMm = o.initialHalfSizeMm;
+        for (;;) {
+            Block b;
+            if (boxBlock) {
+                b = *boxBlock;
+            } else {
+                for (int a = 0; a < 3; ++a) {
+                    const long r = std::max(2L, std::lround(halfMm / g.spacingMm[a]));
+                    b.lo[a] = std::size_t(std::max(0L, long(seed[a]) - r));
+                    b.hi[a] = std::size_t(std::min(long(g.size[a]) - 1, long(seed[a]) + r));
+                }
+            }
+            FloatImage::IndexType seedInBlock;
+            for (int a = 0; a < 3; ++a) seedInBlock[a] = long(seed[a] - b.lo[a]);
+            GrowResult grown = growRegion(copyBlock(v, b), seedInBlock, out.lower, out.upper, o, g.spacingMm);
+            if (!grown.mask) return Error{where + ": " + grown.error};
+            unsigned char* m = grown.mask->GetBufferPointer();
+            pruneSpurs(m, b, seedInBlock);
+
+            // Bounding box of the region and whether it touches a block face inside the volume.
+            std::array<std::size_t, 3> lo{b.size(0), b.size(1), b.size(2)}, hi{0, 0, 0};
+            std::size_t idx = 0;
+            for (std::size_t k = 0; k < b.size(2); ++k)
+                for (std::size_t j = 0; j < b.size(1); ++j)
+                    for (std::size_t i = 0; i < b.size(0); ++i, ++idx)
+                        if (m[idx]) {
+                            lo[0] = std::min(lo[0], i), hi[0] = std::max(hi[0], i);
+                            lo[1] = std::min(lo[1], j), hi[1] = std::max(hi[1], j);
+                            lo[2] = std::min(lo[2], k), hi[2] = std::max(hi[2], k);
+                        }
+            bool touches = false, touchesVolume = false;
             for (int a = 0; a < 3; ++a) {
-                const long r = std::max(2L, std::lround(halfMm / g.spacingMm[a]));
-                b.lo[a] = std::size_t(std::max(0L, long(seed[a]) - r));
-                b.hi[a] = std::size_t(std::min(long(g.size[a]) - 1, long(seed[a]) + r));
+                if ((lo[a] == 0 && b.lo[a] > 0) || (hi[a] == b.size(a) - 1 && b.hi[a] < g.size[a] - 1)) touches = true;
+                if ((lo[a] == 0 && b.lo[a] == 0) || (hi[a] == b.size(a) - 1 && b.hi[a] == g.size[a] - 1))
+                    touchesVolume = true;
             }
-        }
-        FloatImage::IndexType seedInBlock;
-        for (int a = 0; a < 3; ++a) seedInBlock[a] = long(seed[a] - b.lo[a]);
-        GrowResult grown = growRegion(copyBlock(v, b), seedInBlock, out.lower, out.upper, o, g.spacingMm);
-        if (!grown.mask) return Error{where + ": " + grown.error};
-        unsigned char* m = grown.mask->GetBufferPointer();
-        pruneSpurs(m, b, seedInBlock);
+            if (touches && !boxBlock) {
+                if (halfMm < o.maxHalfSizeMm) {
+                    halfMm = std::min(2 * halfMm, o.maxHalfSizeMm);
+                    continue;
+                }
+                return Error{where + ": the region from the seed " + pointText(seedLps) + " leaks beyond " +
+                             fmt(o.maxHalfSizeMm, 0) + " mm from it with the range [" + fmt(out.lower) + ", " +
+                             fmt(out.upper) + "] " + v.valueUnit +
+                             "; give a box (--box-lps), narrow the range or use leak control"};
+            }
+            if (touches) out.warnings.push_back("the region reaches the box faces: the lesion may extend beyond the box");
+            if (touchesVolume) out.warnings.push_back("the region reaches the edge of the volume: the lesion may be cut off");
 
-        // Bounding box of the region and whether it touches a block face inside the volume.
-        std::array<std::size_t, 3> lo{b.size(0), b.size(1), b.size(2)}, hi{0, 0, 0};
-        std::size_t idx = 0;
-        for (std::size_t k = 0; k < b.size(2); ++k)
-            for (std::size_t j = 0; j < b.size(1); ++j)
-                for (std::size_t i = 0; i < b.size(0); ++i, ++idx)
-                    if (m[idx]) {
-                        lo[0] = std::min(lo[0], i), hi[0] = std::max(hi[0], i);
-                        lo[1] = std::min(lo[1], j), hi[1] = std::max(hi[1], j);
-                        lo[2] = std::min(lo[2], k), hi[2] = std::max(hi[2], k);
+            // Keep the region's bounding box plus one voxel all round.
+            LesionMask& mask = out.mask;
+            std::array<std::size_t, 3> first{}, size{};
+            for (int a = 0; a < 3; ++a) {
+                const std::size_t f = lo[a] > 0 ? lo[a] - 1 : 0;
+                const std::size_t l = std::min(hi[a] + 1, b.size(a) - 1);
+                first[a] = f, size[a] = l - f + 1;
+                mask.offset[a] = b.lo[a] + f;
+            }
+            mask.geometry = g;
+            mask.geometry.size = size;
+            mask.geometry.originLps = g.indexToLps(double(mask.offset[0]), double(mask.offset[1]), double(mask.offset[2]));
+            mask.voxels.assign(size[0] * size[1] * size[2], 0);
+            mask.seriesInstanceUid = v.seriesInstanceUid;
+            mask.frameOfReferenceUid = v.frameOfReferenceUid;
+            std::size_t o2 = 0;
+            for (std::size_t k = 0; k < size[2]; ++k)
+                for (std::size_t j = 0; j < size[1]; ++j) {
+                    const unsigned char* row = m + (first[0] + b.size(0) * (first[1] + j + b.size(1) * (first[2] + k)));
+                    for (std::size_t i = 0; i < size[0]; ++i) mask.voxels[o2++] = row[i] ? 1 : 0;
+                }
+            break;
+        }
+        return std::nullopt;
+    };
+    if (auto e = grow()) return *e;
+
+    // Partial volume: a voxel half lesion, half surroundings lies halfway between their values.
+    // The automatic range keeps only voxels that are mostly lesion, which under-reads volume on
+    // thick slices; one refinement moves the bound facing the surroundings to the midpoint
+    // between the region's mean and that of its second voxel layer outside (the first is itself
+    // partly lesion): the 50% boundary of phantom volumetry. If the region then more than
+    // doubles, a neighbour of similar value joined it, and the first region is kept.
+    if (!o.lower && !o.upper) {
+        const LesionMask first = out.mask;
+        const double firstLower = out.lower, firstUpper = out.upper;
+        const std::array<long, 3> n{long(first.geometry.size[0]) + 4, long(first.geometry.size[1]) + 4, long(first.geometry.size[2]) + 4};
+        auto at = [&](long i, long j, long k) { return std::size_t(i + n[0] * (j + n[1] * k)); };
+        std::vector<unsigned char> layer(std::size_t(n[0] * n[1] * n[2]), 0);  // 3 inside, 1 first layer, 2 second
+        for (long k = 2; k < n[2] - 2; ++k)
+            for (long j = 2; j < n[1] - 2; ++j)
+                for (long i = 2; i < n[0] - 2; ++i)
+                    if (first.inside(std::size_t(i - 2), std::size_t(j - 2), std::size_t(k - 2))) layer[at(i, j, k)] = 3;
+        for (unsigned char from : {3, 1})
+            for (long k = 1; k < n[2] - 1; ++k)
+                for (long j = 1; j < n[1] - 1; ++j)
+                    for (long i = 1; i < n[0] - 1; ++i) {
+                        if (layer[at(i, j, k)] != 0) continue;
+                        const bool next = layer[at(i - 1, j, k)] == from || layer[at(i + 1, j, k)] == from || layer[at(i, j - 1, k)] == from ||
+                                          layer[at(i, j + 1, k)] == from || layer[at(i, j, k - 1)] == from || layer[at(i, j, k + 1)] == from;
+                        if (next) layer[at(i, j, k)] = from == 3 ? 1 : 2;
                     }
-        bool touches = false, touchesVolume = false;
-        for (int a = 0; a < 3; ++a) {
-            if ((lo[a] == 0 && b.lo[a] > 0) || (hi[a] == b.size(a) - 1 && b.hi[a] < g.size[a] - 1)) touches = true;
-            if ((lo[a] == 0 && b.lo[a] == 0) || (hi[a] == b.size(a) - 1 && b.hi[a] == g.size[a] - 1))
-                touchesVolume = true;
-        }
-        if (touches && !boxBlock) {
-            if (halfMm < o.maxHalfSizeMm) {
-                halfMm = std::min(2 * halfMm, o.maxHalfSizeMm);
-                continue;
+        double inSum = 0, outSum = 0;
+        std::size_t inN = 0, outN = 0;
+        for (long k = 0; k < n[2]; ++k)
+            for (long j = 0; j < n[1]; ++j)
+                for (long i = 0; i < n[0]; ++i) {
+                    const unsigned char l = layer[at(i, j, k)];
+                    if (l != 3 && l != 2) continue;
+                    const long vi = long(first.offset[0]) + i - 2, vj = long(first.offset[1]) + j - 2, vk = long(first.offset[2]) + k - 2;
+                    if (vi < 0 || vj < 0 || vk < 0 || vi >= long(g.size[0]) || vj >= long(g.size[1]) || vk >= long(g.size[2])) continue;
+                    const double value = v.at(std::size_t(vi), std::size_t(vj), std::size_t(vk));
+                    if (l == 3) inSum += value, ++inN;
+                    else outSum += value, ++outN;
+                }
+        if (inN > 0 && outN > 0) {
+            const double lesionMean = inSum / double(inN), shellMean = outSum / double(outN);
+            const double midpoint = 0.5 * (lesionMean + shellMean);
+            const bool brighter = lesionMean > shellMean;
+            bool moved = false;
+            if (brighter && midpoint < out.lower) out.lower = midpoint, moved = true;
+            if (!brighter && midpoint > out.upper) out.upper = midpoint, moved = true;
+            if (moved) {
+                const auto e = grow();
+                if (!e && out.mask.count() <= 2 * first.count()) {
+                    out.refined = true;
+                } else {
+                    out.mask = first;
+                    out.lower = firstLower, out.upper = firstUpper;
+                    out.warnings.push_back("the 50% partial-volume boundary was not used: the region grew into a neighbour of similar value there");
+                }
             }
-            return Error{where + ": the region from the seed " + pointText(seedLps) + " leaks beyond " +
-                         fmt(o.maxHalfSizeMm, 0) + " mm from it with the range [" + fmt(out.lower) + ", " +
-                         fmt(out.upper) + "] " + v.valueUnit +
-                         "; give a box (--box-lps), narrow the range or use leak control"};
         }
-        if (touches) out.warnings.push_back("the region reaches the box faces: the lesion may extend beyond the box");
-        if (touchesVolume) out.warnings.push_back("the region reaches the edge of the volume: the lesion may be cut off");
-
-        // Keep the region's bounding box plus one voxel all round.
-        LesionMask& mask = out.mask;
-        std::array<std::size_t, 3> first{}, size{};
-        for (int a = 0; a < 3; ++a) {
-            const std::size_t f = lo[a] > 0 ? lo[a] - 1 : 0;
-            const std::size_t l = std::min(hi[a] + 1, b.size(a) - 1);
-            first[a] = f, size[a] = l - f + 1;
-            mask.offset[a] = b.lo[a] + f;
-        }
-        mask.geometry = g;
-        mask.geometry.size = size;
-        mask.geometry.originLps = g.indexToLps(double(mask.offset[0]), double(mask.offset[1]), double(mask.offset[2]));
-        mask.voxels.assign(size[0] * size[1] * size[2], 0);
-        mask.seriesInstanceUid = v.seriesInstanceUid;
-        mask.frameOfReferenceUid = v.frameOfReferenceUid;
-        std::size_t o2 = 0;
-        for (std::size_t k = 0; k < size[2]; ++k)
-            for (std::size_t j = 0; j < size[1]; ++j) {
-                const unsigned char* row = m + (first[0] + b.size(0) * (first[1] + j + b.size(1) * (first[2] + k)));
-                for (std::size_t i = 0; i < size[0]; ++i) mask.voxels[o2++] = row[i] ? 1 : 0;
-            }
-        break;
     }
 
     std::string method = "ITK connected threshold (6-connected) from the seed, range [" + fmt(out.lower) + ", " +
                          fmt(out.upper) + "] " + v.valueUnit +
-                         (o.lower || o.upper ? " (user)" : " (seed mean +/- max(3 SD, " + fmt(minHalf) + "))");
+                         (o.lower || o.upper ? " (user)" : " (seed mean +/- max(3 SD, " + fmt(minHalf) + ")" + (out.refined ? ", then the bound facing the surroundings at the 50% partial-volume level" : "") + ")");
     if (o.smoothingSigmaMm > 0) method += "; Gaussian smoothing sigma " + fmt(o.smoothingSigmaMm) + " mm";
     if (o.leakOpeningMm > 0) method += "; leak control: binary opening " + fmt(o.leakOpeningMm) + " mm, seed component";
     if (o.fillHoles) method += "; 3D hole filling";

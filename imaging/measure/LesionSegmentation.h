@@ -37,6 +37,7 @@ struct Segmentation {
     LesionMask mask;
     double lower = 0, upper = 0;  // the threshold range used
     PointLps seedLps;
+    bool refined = false;  // the range was moved to the 50% partial-volume level after the first growth
     std::string method;  // human-readable: the steps and parameters that produced the mask
     std::vector<std::string> warnings;
 };
