@@ -12,9 +12,16 @@
 #include <QStatusBar>
 #include <QThread>
 
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+#include "AnnotationPanel.h"
+#include "CaseController.h"
 #include "FolderIndexer.h"
+#include "MeasurementTool.h"
+#include "SegmentationPanel.h"
 #include "SeriesLoader.h"
-#include "SliceView.h"
 #include "StudyBrowser.h"
 
 namespace mensura::viewer {
@@ -31,6 +38,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("Mensura"));
     indexer_ = new FolderIndexer(this);
     loader_ = new SeriesLoader(this);
+    case_ = new CaseController(this);
+    tool_ = new MeasurementTool(this);
+    segmentationJob_ = new SegmentationJob(this);
+    annotationPanel_ = new AnnotationPanel;
+    segmentationPanel_ = new SegmentationPanel;
 
     browser_ = new StudyBrowser;
     info_ = new QPlainTextEdit;
@@ -67,7 +79,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     splitter->addWidget(grid);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({480, 1020});
+    splitter->setSizes({300, 1200});
     setCentralWidget(splitter);
 
     status_ = new QLabel;
@@ -78,6 +90,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusBar()->addWidget(status_, 1);
     statusBar()->addPermanentWidget(progress_);
     buildMenus();
+    buildToolbar();
+    buildDocks();
+    connectCase();
 
     connect(browser_, &StudyBrowser::seriesActivated, this, &MainWindow::loadStack);
     connect(indexer_, &FolderIndexer::progress, this,
@@ -100,22 +115,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(loader_, &SeriesLoader::failed, this, &MainWindow::onLoadFailed);
     showStatus(tr("Ready"));
     resize(1500, 950);
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
-
-void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    openAction_ = file->addAction(tr("&Open folder…"), this, &MainWindow::chooseFolder);
-    openAction_->setShortcut(QKeySequence::Open);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Reset zoom and pan"), this, [this] {
-        for (SliceView* v : views_) v->resetView();
-    });
-}
 
 SliceView* MainWindow::sliceView(ViewPlane plane) const {
     for (SliceView* v : views_)
@@ -135,6 +140,10 @@ void MainWindow::chooseFolder() {
 }
 
 void MainWindow::openPath(const QString& path, bool autoLoadLargest) {
+    if (QFileInfo(QDir(path).filePath("case.json")).isFile() && case_->folder() != QDir(path).absolutePath()) {
+        openCase(path);
+        return;
+    }
     autoLoadLargest_ = autoLoadLargest;
     openAction_->setEnabled(false);
     showStatus(tr("Indexing %1…").arg(path));
@@ -170,7 +179,12 @@ void MainWindow::onIndexed(std::shared_ptr<const imaging::DicomIndex> index) {
         showStatus(indexSummary_ + tr(". No DICOM images found."));
         return;
     }
-    if (autoLoadLargest_)
+    if (!pendingSeries_.isEmpty() && index_->findStack(pendingSeries_.toStdString())) {
+        loadStack(pendingSeries_);
+        pendingSeries_.clear();
+        return;
+    }
+    if (autoLoadLargest_ || !pendingSeries_.isEmpty())
         if (const imaging::SeriesStack* largest = browser_->largestStack()) loadStack(qs(largest->stackId));
 }
 
@@ -207,7 +221,10 @@ void MainWindow::onFirstSlice(std::shared_ptr<const imaging::Volume> slice) {
 void MainWindow::onLoaded(std::shared_ptr<const imaging::Volume> volume) {
     volume_ = std::move(volume);
     progress_->setVisible(false);
-    for (SliceView* v : views_) v->setVolume(volume_);
+    for (SliceView* v : views_) {
+        v->setVolume(volume_);
+        v->setAnnotations(case_->annotations(), annotationPanel_->selectedUid().toStdString());
+    }
     showInfo(volume_.get());
     QString text = tr("Loaded #%1 %2: %3 x %4 x %5")
                        .arg(volume_->seriesNumber)
@@ -222,6 +239,7 @@ void MainWindow::onLoaded(std::shared_ptr<const imaging::Volume> volume) {
     showStatus(text);
     setWindowTitle(tr("Mensura - %1").arg(qs(volume_->description)));
     emit volumeLoaded();
+    if (!pendingJump_.isEmpty()) jumpToAnnotation(std::exchange(pendingJump_, QString()));
 }
 
 void MainWindow::onLoadFailed(const QString& stackId, const QString& message) {

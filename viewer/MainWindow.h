@@ -1,27 +1,39 @@
 #pragma once
 // The main window: a study browser beside three slice views (axial, coronal, sagittal) and an
-// information panel; a status bar with a progress bar. Indexing and loading run on worker
-// threads; the first slice of a series shows as soon as it arrives.
+// information panel; docks with the case's annotations and the seed segmentation; a status bar
+// with a progress bar. Indexing, loading, segmentation and export run on worker threads; the
+// first slice of a series shows as soon as it arrives. Case, tool and export handlers are in
+// MainWindowCase.cpp, menus and toolbars in MainWindowActions.cpp.
 #include <array>
 #include <memory>
+#include <optional>
 
 #include <QMainWindow>
 
 #include "DisplayFrame.h"
+#include "SegmentationJob.h"
+#include "SliceView.h"
 #include "imaging/DicomIndex.h"
+#include "annotations/model/Annotation.h"
 #include "imaging/Volume.h"
 
 class QLabel;
 class QProgressBar;
 class QPlainTextEdit;
 class QAction;
+class QActionGroup;
+class QMenu;
 
 namespace mensura::viewer {
 
+class AnnotationPanel;
+class CaseController;
 class FolderIndexer;
+class MeasurementTool;
+class SegmentationPanel;
 class SeriesLoader;
-class SliceView;
 class StudyBrowser;
+enum class Tool;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -31,11 +43,29 @@ public:
 
     // Indexes a folder (or file) in the background; with autoLoadLargest the series with the
     // most images is loaded when indexing is done.
+    // A folder holding case.json opens as a case.
     void openPath(const QString& path, bool autoLoadLargest = false);
     void loadStack(const QString& stackId);
+    // Opens a case folder: its annotations and record, and its referenced series (the one of the
+    // first annotation is loaded). The error text, or empty.
+    QString openCase(const QString& folder);
+    // Scrolls the views to an annotation (loading its series when another one is shown).
+    void jumpToAnnotation(const QString& uid);
+    void setTool(Tool tool);
+    void applyWindowPreset(int index);
+    // Writes case.json (Ctrl+S); the error text, or empty.
+    QString saveCase();
+    // Saves, then exports "sr" or "seg" into the case folder's exports/ in the background.
+    void exportCase(const QString& format);
+    void toggleMaximized(SliceView* view);
 
     SliceView* sliceView(ViewPlane plane) const;
     StudyBrowser* studyBrowser() const { return browser_; }
+    CaseController* caseController() const { return case_; }
+    AnnotationPanel* annotationPanel() const { return annotationPanel_; }
+    SegmentationPanel* segmentationPanel() const { return segmentationPanel_; }
+    MeasurementTool* measurementTool() const { return tool_; }
+    const std::optional<SegmentationOutcome>& lastSegmentation() const { return lastSegmentation_; }
     std::shared_ptr<const imaging::Volume> currentVolume() const { return volume_; }
     bool isBusy() const;
     QString statusText() const;
@@ -45,10 +75,31 @@ signals:
     void previewShown();
     void volumeLoaded();
     void loadFailed(const QString& message);
+    void segmentationFinished();
+    void exportFinished(const QStringList& files, const QString& error);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();
+    void buildToolbar();
+    void buildDocks();
+    void connectCase();
     void chooseFolder();
+    void chooseCase();
+    void showHelp();
+    void rememberCase(const QString& folder);
+    void updateRecentMenu();
+    void updateEditActions();
+    void onCaseChanged();
+    void onTriaxialPlaced(const std::array<imaging::PointLps, 6>& points, SliceView* view);
+    void onCaliperPlaced(imaging::PointLps from, imaging::PointLps to, SliceView* view);
+    void onHandleMoved(const QString& uid, int index, imaging::PointLps p);
+    void onSegmented(const SegmentationOutcome& outcome);
+    void addAnnotation(annotations::Annotation annotation);
+    void deleteSelected();
+    void reportError(const QString& title, const QString& message);
     void onIndexed(std::shared_ptr<const imaging::DicomIndex> index);
     void onFirstSlice(std::shared_ptr<const imaging::Volume> slice);
     void onLoaded(std::shared_ptr<const imaging::Volume> volume);
@@ -69,6 +120,18 @@ private:
     std::shared_ptr<const imaging::Volume> volume_;
     QString indexSummary_;
     bool autoLoadLargest_ = false;
+
+    CaseController* case_ = nullptr;
+    AnnotationPanel* annotationPanel_ = nullptr;
+    SegmentationPanel* segmentationPanel_ = nullptr;
+    SegmentationJob* segmentationJob_ = nullptr;
+    MeasurementTool* tool_ = nullptr;
+    std::optional<SegmentationOutcome> lastSegmentation_;
+    QString pendingSeries_, pendingJump_;
+    QActionGroup* toolActions_ = nullptr;
+    QAction *undoAction_ = nullptr, *redoAction_ = nullptr, *deleteAction_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    SliceView* maximized_ = nullptr;
 };
 
 }  // namespace mensura::viewer

@@ -23,7 +23,10 @@
 #include <vtkRenderer.h>
 #include <vtkShortArray.h>
 
+#include "AnnotationLayer.h"
+#include "MaskOverlay.h"
 #include "SliceOverlay.h"
+#include "WindowLevel.h"
 
 namespace mensura::viewer {
 
@@ -31,35 +34,6 @@ using imaging::Vec3;
 using imaging::Volume;
 
 namespace {
-
-// CT: the stored window (a protocol choice: brain, lung...). Others: the 1st-99.5th percentile of
-// a subsample, because MR scanners store a per-slice auto-window and the volume carries the
-// first file's, often an edge slice with almost no signal (W 100 / L 38 on a T1 whose brain sits
-// at 300-600).
-std::pair<double, double> defaultWindowLevel(const Volume& v) {
-    if (v.windowWidth > 0 && v.modality == "CT") return {v.windowWidth, v.windowCenter};
-    const std::size_t n = v.geometry.voxelCount();
-    if (n == 0) return {1, 0};
-    const std::size_t step = std::max<std::size_t>(1, n / 500000);
-    std::vector<float> sample;
-    sample.reserve(n / step + 1);
-    for (std::size_t i = 0; i < n; i += step) sample.push_back(static_cast<float>(v.at(i)));
-    auto at = [&](double q) {
-        const auto k = static_cast<std::size_t>(q * double(sample.size() - 1));
-        std::nth_element(sample.begin(), sample.begin() + static_cast<std::ptrdiff_t>(k), sample.end());
-        return double(sample[k]);
-    };
-    const double lo = at(0.01), hi = at(0.995);
-    const double width = std::max(hi - lo, 1.0);
-    return {width, lo + width / 2};
-}
-
-double sampledMinimum(const Volume& v) {
-    const std::size_t n = v.geometry.voxelCount(), step = std::max<std::size_t>(1, n / 500000);
-    double lo = n ? v.at(0) : 0;
-    for (std::size_t i = 0; i < n; i += step) lo = std::min(lo, v.at(i));
-    return lo;
-}
 
 // Index-space millimetres of VTK's image (origin 0, identity direction): q = index * spacing.
 Vec3 toImageMm(const imaging::VolumeGeometry& g, imaging::PointLps p) {
@@ -83,6 +57,8 @@ SliceView::SliceView(ViewPlane plane, QWidget* parent) : VtkOpenGLWidget(parent)
     actor_->SetVisibility(false);
     renderer()->AddViewProp(actor_);
     renderer()->GetActiveCamera()->ParallelProjectionOn();
+    maskOverlay_ = std::make_unique<MaskOverlay>(renderer());
+    axes_ = vtkSmartPointer<vtkMatrix4x4>::New();
 
     invertedLut_ = vtkSmartPointer<vtkLookupTable>::New();
     invertedLut_->SetValueRange(1, 0);
@@ -93,6 +69,8 @@ SliceView::SliceView(ViewPlane plane, QWidget* parent) : VtkOpenGLWidget(parent)
 
     overlay_ = std::make_unique<SliceOverlay>(renderer());
     overlay_->setMessage("No series loaded");
+    annotationLayer_ = std::make_unique<AnnotationLayer>(renderer());
+    setMouseTracking(false);
 }
 
 SliceView::~SliceView() = default;
@@ -107,6 +85,8 @@ void SliceView::setMessage(const QString& message) {
 void SliceView::setVolume(std::shared_ptr<const Volume> volume, int slice) {
     volume_ = std::move(volume);
     showsImage_ = false;
+    maskOverlay_->setMask(nullptr, {});
+    dragHandle_.reset();
     if (!volume_ || volume_->geometry.voxelCount() == 0) {
         actor_->SetVisibility(false);
         overlay_->setImageAnnotationsVisible(false);
@@ -216,6 +196,8 @@ void SliceView::updateReslice() {
     for (int c = 0; c < 4; ++c)
         for (int r = 0; r < 3; ++r) axes->SetElement(r, c, columns[c][r]);
     reslice_->SetResliceAxes(axes);
+    axes_->DeepCopy(axes);
+    maskOverlay_->update(axes_, frame_.columnSpacingMm, frame_.rowSpacingMm, int(frame_.columns), int(frame_.rows));
 }
 
 void SliceView::updateText() {
@@ -239,28 +221,115 @@ void SliceView::updateText() {
     overlay_->setCornerText(upperLeft, upperRight, lowerLeft, lowerRight);
 }
 
+double SliceView::parallelScale() const {
+    const double vw = std::max(width(), 1), vh = std::max(height(), 1);
+    const double w = double(frame_.columns) * frame_.columnSpacingMm;
+    const double h = double(frame_.rows) * frame_.rowSpacingMm;
+    return std::max(0.5 * h, 0.5 * w * vh / vw) * 1.02 / zoom_;
+}
+
+QPointF SliceView::cameraCentre() const {
+    return {0.5 * double(frame_.columns - 1) * frame_.columnSpacingMm - panX_,
+            0.5 * double(frame_.rows - 1) * frame_.rowSpacingMm - panY_};
+}
+
+SliceMapping SliceView::mapping() const {
+    SliceMapping m;
+    m.frame = frame_;
+    if (!showsImage_) return m;
+    m.sliceCornerLps = sliceCornerLps(volume_->geometry, frame_, static_cast<std::size_t>(slice_));
+    const QPointF c = cameraCentre();
+    m.centreX = c.x();
+    m.centreY = c.y();
+    m.widgetWidth = std::max(width(), 1);
+    m.widgetHeight = std::max(height(), 1);
+    m.mmPerPixel = 2 * parallelScale() / m.widgetHeight;
+    return m;
+}
+
+void SliceView::showLps(imaging::PointLps p) {
+    if (!showsImage_) return;
+    const Vec3 index = volume_->geometry.lpsToIndex(p);
+    setSliceIndex(int(std::lround(index[frame_.sliceAxis])));
+}
+
+void SliceView::setAnnotations(std::shared_ptr<const std::vector<annotations::Annotation>> annotations,
+                               const std::string& selectedUid) {
+    annotations_ = std::move(annotations);
+    selectedUid_ = selectedUid;
+    update();
+}
+
+void SliceView::setPreview(std::vector<Segment> segments) {
+    preview_ = std::move(segments);
+    update();
+}
+
+void SliceView::setMask(std::shared_ptr<const imaging::LesionMask> mask) {
+    if (!showsImage_) return;
+    maskOverlay_->setMask(std::move(mask), volume_->geometry);
+    maskOverlay_->update(axes_, frame_.columnSpacingMm, frame_.rowSpacingMm, int(frame_.columns), int(frame_.rows));
+    update();
+}
+
 void SliceView::updateCamera() {
     const int* size = renderWindow()->GetSize();
-    const double vw = std::max(size[0], 1), vh = std::max(size[1], 1);
     vtkCamera* camera = renderer()->GetActiveCamera();
-    const double width = double(frame_.columns) * frame_.columnSpacingMm;
-    const double height = double(frame_.rows) * frame_.rowSpacingMm;
-    const double cx = 0.5 * double(frame_.columns - 1) * frame_.columnSpacingMm - panX_;
-    const double cy = 0.5 * double(frame_.rows - 1) * frame_.rowSpacingMm - panY_;
-    camera->SetFocalPoint(cx, cy, 0);
-    camera->SetPosition(cx, cy, 1000);
+    const QPointF c = cameraCentre();
+    camera->SetFocalPoint(c.x(), c.y(), 0);
+    camera->SetPosition(c.x(), c.y(), 1000);
     camera->SetViewUp(0, 1, 0);
-    camera->SetParallelScale(std::max(0.5 * height, 0.5 * width * vh / vw) * 1.02 / zoom_);
+    camera->SetParallelScale(parallelScale());
     renderer()->ResetCameraClippingRange();
-    const double mmPerPixel = 2 * camera->GetParallelScale() / vh;
+    const double mmPerPixel = 2 * camera->GetParallelScale() / std::max(size[1], 1);
     overlay_->updateScaleBar(mmPerPixel, size[0], size[1], volume_->spacingKnown ? "mm" : "px");
 }
 
 void SliceView::beforeRender() {
-    if (showsImage_) updateCamera();
+    handles_.clear();
+    if (!showsImage_) {
+        annotationLayer_->clear();
+        return;
+    }
+    updateCamera();
+    const SliceMapping m = mapping();
+    std::vector<annotations::Annotation> shown = annotations_ ? *annotations_ : std::vector<annotations::Annotation>{};
+    if (dragHandle_)
+        for (auto& a : shown)
+            if (a.uid == dragHandle_->uid && dragHandle_->pointIndex < a.pointsLps.size())
+                a.pointsLps[dragHandle_->pointIndex] = dragHandleLps_;
+    OverlayScene scene = buildOverlayScene(shown, m, volume_->frameOfReferenceUid, volume_->seriesInstanceUid,
+                                           selectedUid_, &handles_);
+    for (const Segment& s : preview_) {
+        OverlayScene::Polyline line;
+        line.color = {120, 255, 120};
+        for (imaging::PointLps p : {s.first, s.second}) {
+            std::array<double, 2> w{};
+            m.toWidget(p, w[0], w[1]);
+            line.points.push_back(w);
+        }
+        scene.lines.push_back(line);
+    }
+    annotationLayer_->show(scene, devicePixelRatioF(), renderWindow()->GetSize()[1]);
+}
+
+const HandleRef* SliceView::handleAt(QPointF pos) const {
+    for (const HandleRef& h : handles_)
+        if (std::hypot(h.x - pos.x(), h.y - pos.y()) <= 6) return &h;
+    return nullptr;
 }
 
 void SliceView::mousePressEvent(QMouseEvent* event) {
+    const QPointF pos = event->position();
+    if (showsImage_ && dragButton_ == Qt::NoButton && event->button() == Qt::LeftButton) {
+        if (const HandleRef* h = handleAt(pos)) {
+            dragHandle_ = *h;
+            dragHandleLps_ = mapping().toLps(pos.x(), pos.y());
+        } else if (toolActive_) {
+            toolDragging_ = true;
+            emit toolPressed(mapping().toLps(pos.x(), pos.y()));
+        }
+    }
     if (dragButton_ == Qt::NoButton) {
         dragButton_ = event->button();
         dragStart_ = event->position();
@@ -274,13 +343,30 @@ void SliceView::mousePressEvent(QMouseEvent* event) {
 }
 
 void SliceView::mouseReleaseEvent(QMouseEvent* event) {
+    const QPointF pos = event->position();
+    if (event->button() == Qt::LeftButton && dragHandle_) {
+        const HandleRef h = *dragHandle_;
+        dragHandle_.reset();
+        const QPointF moved = pos - dragStart_;
+        if (std::hypot(moved.x(), moved.y()) >= 2)
+            emit handleMoved(QString::fromStdString(h.uid), int(h.pointIndex), mapping().toLps(pos.x(), pos.y()));
+        update();
+    } else if (event->button() == Qt::LeftButton && toolDragging_) {
+        toolDragging_ = false;
+        emit toolReleased(mapping().toLps(pos.x(), pos.y()));
+    }
     if (event->button() == dragButton_) dragButton_ = Qt::NoButton;
     VtkOpenGLWidget::mouseReleaseEvent(event);
 }
 
 void SliceView::mouseMoveEvent(QMouseEvent* event) {
     const QPointF d = event->position() - dragStart_;
-    if (showsImage_ && dragButton_ == Qt::LeftButton) {
+    if (dragButton_ == Qt::LeftButton && dragHandle_) {
+        dragHandleLps_ = mapping().toLps(event->position().x(), event->position().y());
+        update();
+    } else if (dragButton_ == Qt::LeftButton && toolDragging_) {
+        emit toolDragged(mapping().toLps(event->position().x(), event->position().y()));
+    } else if (showsImage_ && dragButton_ == Qt::LeftButton) {
         // Right widens the window, up brightens (lowers the level); one window-width per ~300 px.
         const double rate = std::max(dragWindow_, 1.0) / 300.0;
         setWindowLevel(dragWindow_ + d.x() * rate, dragLevel_ + d.y() * rate);
@@ -306,6 +392,11 @@ void SliceView::wheelEvent(QWheelEvent* event) {
     }
     event->accept();
     VtkOpenGLWidget::wheelEvent(event);
+}
+
+void SliceView::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton && !toolActive_) emit maximizeRequested();
+    VtkOpenGLWidget::mouseDoubleClickEvent(event);
 }
 
 void SliceView::keyPressEvent(QKeyEvent* event) {

@@ -1,25 +1,39 @@
 #pragma once
 // One plane (axial, coronal or sagittal) of a Volume. The voxel buffer is shared with VTK, not
 // copied; the plane is cut by vtkImageReslice with axes set in patient space (DisplayFrame), so
-// a sagittal acquisition shows a correct axial view. Input: left-drag window/level, wheel or
-// arrow keys scroll, right-drag zoom, middle-drag pan, R resets the view.
+// a sagittal acquisition shows a correct axial view. Input: left-drag window/level (or, with a
+// tool active, places the tool; on an annotation handle, moves it), wheel or arrow keys scroll,
+// right-drag zoom, middle-drag pan, R resets the view, double-click maximizes.
 #include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <QPoint>
 #include <vtkSmartPointer.h>
 
 #include "DisplayFrame.h"
+#include "OverlayScene.h"
+#include "SliceMapping.h"
 #include "VtkOpenGLWidget.h"
+#include "annotations/model/Annotation.h"
 #include "imaging/Volume.h"
+#include "imaging/measure/LesionMask.h"
 
 class vtkImageActor;
 class vtkImageData;
 class vtkImageReslice;
 class vtkLookupTable;
+class vtkMatrix4x4;
 
 namespace mensura::viewer {
 
+class AnnotationLayer;
+class MaskOverlay;
 class SliceOverlay;
+
+using Segment = std::pair<imaging::PointLps, imaging::PointLps>;
 
 class SliceView : public VtkOpenGLWidget {
     Q_OBJECT
@@ -43,15 +57,36 @@ public:
     void setWindowLevel(double window, double level);
     void resetView();
 
+    // Display mapping of the current slice (valid once a volume is shown).
+    SliceMapping mapping() const;
+    // Scrolls to the slice nearest the point.
+    void showLps(imaging::PointLps p);
+    // The annotations to draw (shared by the views) and the selected one.
+    void setAnnotations(std::shared_ptr<const std::vector<annotations::Annotation>> annotations,
+                        const std::string& selectedUid);
+    // Lines of a placement in progress.
+    void setPreview(std::vector<Segment> segments);
+    void setMask(std::shared_ptr<const imaging::LesionMask> mask);
+    // With a tool active, the left button places it (toolPressed/Dragged/Released) instead of
+    // changing the window.
+    void setToolActive(bool active) { toolActive_ = active; }
+
 signals:
     void sliceChanged(int slice);
     void windowLevelChanged(double window, double level);
+    void toolPressed(imaging::PointLps p);
+    void toolDragged(imaging::PointLps p);
+    void toolReleased(imaging::PointLps p);
+    // A handle of an annotation was dragged to p and released.
+    void handleMoved(const QString& uid, int pointIndex, imaging::PointLps p);
+    void maximizeRequested();
 
 protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void beforeRender() override;
 
@@ -59,6 +94,9 @@ private:
     void updateReslice();
     void updateCamera();
     void updateText();
+    double parallelScale() const;
+    QPointF cameraCentre() const;
+    const HandleRef* handleAt(QPointF pos) const;
 
     ViewPlane plane_;
     std::shared_ptr<const imaging::Volume> volume_;
@@ -75,7 +113,17 @@ private:
     vtkSmartPointer<vtkImageReslice> reslice_;
     vtkSmartPointer<vtkImageActor> actor_;
     vtkSmartPointer<vtkLookupTable> invertedLut_;
+    vtkSmartPointer<vtkMatrix4x4> axes_;
     std::unique_ptr<SliceOverlay> overlay_;
+    std::unique_ptr<AnnotationLayer> annotationLayer_;
+    std::unique_ptr<MaskOverlay> maskOverlay_;
+    std::shared_ptr<const std::vector<annotations::Annotation>> annotations_;
+    std::string selectedUid_;
+    std::vector<Segment> preview_;
+    std::vector<HandleRef> handles_;  // drawn in the last render
+    bool toolActive_ = false, toolDragging_ = false;
+    std::optional<HandleRef> dragHandle_;
+    imaging::PointLps dragHandleLps_;
 };
 
 }  // namespace mensura::viewer

@@ -1,5 +1,5 @@
-// mensura [PATH]: the viewer. PATH (a folder or file) is indexed at start and its largest
-// series loaded.
+// mensura [PATH]: the viewer. PATH is a case folder (holding case.json: its annotations, record
+// and series open), or a folder or file of DICOM (indexed, and its largest series loaded).
 #include <QApplication>
 #include <QStringList>
 
@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
     mensura::viewer::VtkOpenGLWidget::installDefaultSurfaceFormat();
     QApplication app(argc, argv);
     QApplication::setApplicationName("Mensura");
+    QApplication::setOrganizationName("Mensura");
     mensura::viewer::MainWindow window;
     window.show();
     const QStringList args = QApplication::arguments();

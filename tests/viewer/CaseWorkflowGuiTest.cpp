@@ -1,0 +1,270 @@
+// GUI test of working a case, as a radiologist would with the mouse and keyboard: the seed 000
+// example case (clear cell sarcoma at LPS (27, 8, 10), 40 AP x 47 LR x 34 SI mm) is opened, its
+// annotations drawn and listed; a tri-axial measurement is placed with synthetic mouse events at
+// the ground-truth end points and read back in millimetres; the seed segmentation on the DWI
+// finds the ground-truth diameters; delete, undo and redo go through the case history; the case
+// is saved and exported as a DICOM SR that reads back. Screenshots are written for review.
+// Runs on the xcb platform under Xvfb.
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+#include "annotations/export/SrExport.h"
+#include "viewer/AnnotationPanel.h"
+#include "viewer/CaseController.h"
+#include "viewer/MainWindow.h"
+#include "viewer/MeasurementTool.h"
+#include "viewer/SegmentationPanel.h"
+#include "viewer/SliceView.h"
+#include "viewer/VtkOpenGLWidget.h"
+
+using namespace mensura;
+using annotations::AnnotationKind;
+using annotations::Quantity;
+using viewer::ViewPlane;
+
+namespace {
+
+const QString kSource = QStringLiteral(MENSURA_SOURCE_DIR);
+const char* kDwiSeries = "2.25.530203539832325174676210023463456707";
+const imaging::PointLps kCentre{27, 8, 10};
+
+// The example case, copied with its DICOM paths made absolute (it refers to ../../../sample_dicom).
+bool copyExampleCase(const QString& to) {
+    QFile in(kSource + "/cases/examples/seed000_ccs_craniocervical/case.json");
+    if (!in.open(QIODevice::ReadOnly)) return false;
+    QString text = QString::fromUtf8(in.readAll());
+    text.replace("../../../sample_dicom", kSource + "/sample_dicom");
+    QFile out(to + "/case.json");
+    return out.open(QIODevice::WriteOnly) && out.write(text.toUtf8()) > 0;
+}
+
+QPoint widgetPoint(const viewer::SliceView* view, imaging::PointLps p) {
+    double x = 0, y = 0;
+    view->mapping().toWidget(p, x, y);
+    return QPoint(int(std::lround(x)), int(std::lround(y)));
+}
+
+void drag(viewer::SliceView* view, imaging::PointLps from, imaging::PointLps to) {
+    const QPoint a = widgetPoint(view, from), b = widgetPoint(view, to);
+    QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, a);
+    QTest::mouseMove(view, (a + b) / 2);
+    QTest::mouseMove(view, b);
+    QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, b);
+}
+
+int countAnnotations(const viewer::MainWindow& w, AnnotationKind kind) {
+    int n = 0;
+    for (const auto& a : *w.caseController()->annotations()) n += a.kind == kind;
+    return n;
+}
+
+const annotations::Annotation* lastOfKind(const viewer::MainWindow& w, AnnotationKind kind) {
+    const annotations::Annotation* found = nullptr;
+    for (const auto& a : w.caseController()->session()->model().document().annotations)
+        if (a.kind == kind) found = &a;
+    return found;
+}
+
+double value(const annotations::Annotation& a, Quantity q) {
+    const auto* v = a.find(q);
+    return v ? v->measurement.value : -1;
+}
+
+// Pixels of an annotation colour (yellow, or cyan when selected; the image is grey) within r
+// pixels of p.
+int colouredNear(const QImage& image, QPoint p, int r) {
+    int n = 0;
+    for (int y = std::max(0, p.y() - r); y < std::min(image.height(), p.y() + r); ++y)
+        for (int x = std::max(0, p.x() - r); x < std::min(image.width(), p.x() + r); ++x) {
+            const QRgb c = image.pixel(x, y);
+            n += std::max({qRed(c), qGreen(c), qBlue(c)}) - std::min({qRed(c), qGreen(c), qBlue(c)}) > 80;
+        }
+    return n;
+}
+
+double meanGray(const QImage& image) {
+    double sum = 0;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2) sum += qGray(image.pixel(x, y));
+    return sum / (image.width() * image.height() / 4.0);
+}
+
+void save(const QImage& image, const QString& name) {
+    QDir().mkpath(MENSURA_SCREENSHOT_DIR);
+    image.save(QStringLiteral(MENSURA_SCREENSHOT_DIR "/%1.png").arg(name));
+}
+
+}  // namespace
+
+class CaseWorkflowGuiTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void workACase();
+};
+
+void CaseWorkflowGuiTest::workACase() {
+    if (!QFile::exists(kSource + "/sample_dicom/ccs_craniocervical/baseline/02_CT_NECK_C"))
+        QSKIP("sample_dicom is absent");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(copyExampleCase(dir.path()));
+
+    viewer::MainWindow window;
+    window.resize(1500, 950);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Shortcuts need an active window; Xvfb has no window manager to activate it.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QSignalSpy loaded(&window, &viewer::MainWindow::volumeLoaded);
+    window.openPath(dir.path());  // a folder with case.json opens as a case
+    QVERIFY(QTest::qWaitFor([&] { return loaded.count() > 0; }, 60000));
+    QVERIFY(window.caseController()->isOpen());
+    QCOMPARE(window.currentVolume()->seriesInstanceUid, std::string("2.25.472158395330464178887333099433787268"));
+    const int before = int(window.caseController()->annotations()->size());
+    QCOMPARE(before, 9);
+
+    // The example's tri-axial is listed; clicking it jumps the views to the lesion, where its
+    // calipers are drawn.
+    const annotations::Annotation* example = lastOfKind(window, AnnotationKind::Triaxial);
+    QVERIFY(example);
+    const QString exampleUid = QString::fromStdString(example->uid);
+    QTreeWidgetItem* item = window.annotationPanel()->itemFor(exampleUid);
+    QVERIFY(item);
+    QVERIFY(item->text(1).contains("AP 40.0 mm"));
+    window.annotationPanel()->scrollToItem(item);
+    QTest::mouseClick(window.annotationPanel()->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      window.annotationPanel()->visualItemRect(item).center());
+    viewer::SliceView* axial = window.sliceView(ViewPlane::Axial);
+    viewer::SliceView* sagittal = window.sliceView(ViewPlane::Sagittal);
+    QVERIFY(std::fabs(axial->mapping().distanceFromPlane(kCentre)) < 2);
+    QImage image = axial->grabFramebuffer();
+    save(image, "axial_case_opened");
+    save(window.grab().toImage(), "case_opened");
+    QVERIFY2(colouredNear(image, widgetPoint(axial, {27, -12, 10}), 8) > 5, "AP caliper end not drawn");
+    QVERIFY2(colouredNear(image, widgetPoint(axial, {50.5, 8, 10}), 8) > 5, "LR caliper end not drawn");
+
+    // Delete removes the selected annotation; undo and redo go through the case history.
+    QCOMPARE(window.annotationPanel()->selectedUid(), exampleUid);
+    QVERIFY(window.findChild<QAction*>("deleteAction")->isEnabled());
+    QTest::keyClick(&window, Qt::Key_Delete);
+    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 0);
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 1);
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 0);
+
+    // Tri-axial with the mouse: AP and LR on the axial view, SI on the sagittal view.
+    QTest::keyClick(&window, Qt::Key_T);
+    QCOMPARE(window.measurementTool()->tool(), viewer::Tool::Triaxial);
+    axial->showLps(kCentre);
+    sagittal->showLps(kCentre);
+    QTest::qWait(50);
+    drag(axial, {27, -12, 10}, {27, 28, 10});
+    drag(axial, {3.5, 8, 10}, {50.5, 8, 10});
+    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 0);  // SI still missing
+    drag(sagittal, {27, 8, -7}, {27, 8, 27});
+    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 1);
+    const annotations::Annotation* placed = lastOfKind(window, AnnotationKind::Triaxial);
+    const auto& g = window.currentVolume()->geometry;
+    const double pixelMm = axial->mapping().mmPerPixel, sagPixelMm = sagittal->mapping().mmPerPixel;
+    const double ap = value(*placed, Quantity::ApDiameter), lr = value(*placed, Quantity::LrDiameter),
+                 si = value(*placed, Quantity::SiDiameter);
+    qInfo("placed tri-axial: AP %.2f LR %.2f SI %.2f mm (voxel %.2f x %.2f x %.2f mm, %.2f mm/px)", ap, lr, si,
+          g.spacingMm.x, g.spacingMm.y, g.spacingMm.z, pixelMm);
+    QVERIFY2(std::fabs(ap - 40) <= std::max(g.spacingMm.y, 2 * pixelMm), qPrintable(QString::number(ap)));
+    QVERIFY2(std::fabs(lr - 47) <= std::max(g.spacingMm.x, 2 * pixelMm), qPrintable(QString::number(lr)));
+    QVERIFY2(std::fabs(si - 34) <= std::max(g.spacingMm.z, 2 * sagPixelMm), qPrintable(QString::number(si)));
+    // Snapped to the patient axes: AP moves along P only, LR along L only, SI along S only.
+    QCOMPARE(placed->pointsLps[0].x, placed->pointsLps[1].x);
+    QCOMPARE(placed->pointsLps[2].y, placed->pointsLps[3].y);
+    QCOMPARE(placed->pointsLps[4].x, placed->pointsLps[5].x);
+    QCOMPARE(placed->pointsLps[4].y, placed->pointsLps[5].y);
+    QTest::qWait(50);
+    save(window.grab().toImage(), "triaxial_placed");
+
+    // Esc cancels a placement in progress.
+    const QPoint a = widgetPoint(axial, {0, 0, 10});
+    QTest::mousePress(axial, Qt::LeftButton, Qt::NoModifier, a);
+    QTest::mouseMove(axial, a + QPoint(0, 40));
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QTest::mouseRelease(axial, Qt::LeftButton, Qt::NoModifier, a + QPoint(0, 40));
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 1);
+
+    // Undo removes the placed tri-axial; redo restores the same values.
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 0);
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 1);
+    QCOMPARE(value(*lastOfKind(window, AnnotationKind::Triaxial), Quantity::ApDiameter), ap);
+    // Every edit went to the autosave journal.
+    QVERIFY(QFile::exists(dir.filePath("case.journal.json")));
+
+    // Seed segmentation on the DWI, off the GUI thread.
+    loaded.clear();
+    window.loadStack(kDwiSeries);
+    QVERIFY(QTest::qWaitFor([&] { return loaded.count() > 0; }, 60000));
+    QTest::keyClick(&window, Qt::Key_S);
+    axial->showLps(kCentre);
+    QTest::qWait(50);
+    QSignalSpy segmented(&window, &viewer::MainWindow::segmentationFinished);
+    QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, kCentre));
+    QVERIFY(QTest::qWaitFor([&] { return segmented.count() > 0; }, 120000));
+    const auto& outcome = *window.lastSegmentation();
+    QVERIFY2(outcome.metrics, qPrintable(outcome.error));
+    const auto& m = *outcome.metrics;
+    const auto& dwi = window.currentVolume()->geometry.spacingMm;
+    qInfo("DWI %.2f x %.2f x %.2f mm: AP %.2f LR %.2f SI %.2f mm, %.2f mL", dwi.x, dwi.y, dwi.z, m.ap.lengthMm,
+          m.lr.lengthMm, m.si.lengthMm, m.volumeMl);
+    // Within max(1 mm, one voxel) plus one voxel for partial volume at the edges.
+    QVERIFY(std::fabs(m.ap.lengthMm - 40) <= std::max(1.0, dwi.y) + dwi.y);
+    QVERIFY(std::fabs(m.lr.lengthMm - 47) <= std::max(1.0, dwi.x) + dwi.x);
+    QVERIFY(std::fabs(m.si.lengthMm - 34) <= std::max(1.0, dwi.z) + dwi.z);
+    QVERIFY(window.segmentationPanel()->resultText().contains(" cm x "));
+    QTest::qWait(50);
+    image = axial->grabFramebuffer();
+    save(image, "axial_segmentation");
+    save(window.grab().toImage(), "segmentation");
+    int red = 0;  // the mask overlay is drawn over the lesion
+    const QPoint c = widgetPoint(axial, kCentre);
+    for (int y = c.y() - 10; y < c.y() + 10; ++y)
+        for (int x = c.x() - 10; x < c.x() + 10; ++x) red += qRed(image.pixel(x, y)) > qGreen(image.pixel(x, y)) + 40;
+    QVERIFY2(red > 100, qPrintable(QString("red pixels %1").arg(red)));
+
+    // Save (Ctrl+S) and export an SR that reads back.
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!QFile::exists(dir.filePath("case.journal.json")));
+    QSignalSpy exported(&window, &viewer::MainWindow::exportFinished);
+    window.exportCase("sr");
+    QVERIFY(QTest::qWaitFor([&] { return exported.count() > 0; }, 60000));
+    const QStringList files = exported.at(0).at(0).toStringList();
+    QVERIFY2(!files.isEmpty(), qPrintable(exported.at(0).at(1).toString()));
+    auto report = annotations::readMeasurementReport(files.front().toStdString());
+    QVERIFY2(report.ok(), report ? "" : report.error().message.c_str());
+    qInfo("SR %s: %zu measurement groups", qPrintable(files.front()), report->groups.size());
+    QVERIFY(!report->groups.empty());
+    // The record's lesion L1 with its values (the deleted example tri-axial's values stay in the
+    // record, flagged orphaned, as the library rules say).
+    QCOMPARE(QString::fromStdString(report->groups.front().trackingId), QString("L1"));
+    QVERIFY(!report->groups.front().measurements.empty());
+
+    // Non-blank screens: each view shows an image.
+    for (ViewPlane p : {ViewPlane::Axial, ViewPlane::Coronal, ViewPlane::Sagittal})
+        QVERIFY(meanGray(window.sliceView(p)->grabFramebuffer()) > 5);
+}
+
+int main(int argc, char** argv) {
+    viewer::VtkOpenGLWidget::installDefaultSurfaceFormat();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("MensuraTest");
+    CaseWorkflowGuiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "CaseWorkflowGuiTest.moc"

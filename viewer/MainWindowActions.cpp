@@ -1,0 +1,199 @@
+// MainWindow: menus, toolbars, docks, the shortcuts dialog, remembered layout.
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QTableWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "AnnotationPanel.h"
+#include "CaseController.h"
+#include "MainWindow.h"
+#include "MeasurementTool.h"
+#include "SegmentationPanel.h"
+#include "WindowLevel.h"
+
+namespace mensura::viewer {
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    openAction_ = file->addAction(tr("&Open folder…"), this, &MainWindow::chooseFolder);
+    openAction_->setShortcut(QKeySequence::Open);
+    QAction* openCaseAction = file->addAction(tr("Open &case…"), this, &MainWindow::chooseCase);
+    openCaseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    recentMenu_ = file->addMenu(tr("&Recent cases"));
+    updateRecentMenu();
+    QAction* save = file->addAction(tr("&Save case"), this, [this] { saveCase(); });
+    save->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    undoAction_ = edit->addAction(tr("&Undo"), this, [this] { case_->undo(); });
+    undoAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    redoAction_ = edit->addAction(tr("&Redo"), this, [this] { case_->redo(); });
+    redoAction_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    deleteAction_ = edit->addAction(tr("&Delete annotation"), this, &MainWindow::deleteSelected);
+    deleteAction_->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    deleteAction_->setObjectName("deleteAction");
+    QAction* cancel = edit->addAction(tr("&Cancel placement"), this, [this] { tool_->cancel(); });
+    cancel->setShortcut(Qt::Key_Escape);
+    updateEditActions();
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    toolActions_ = new QActionGroup(this);
+    struct Entry {
+        QString text;
+        Tool tool;
+        QKeySequence key;
+    };
+    for (const Entry& e : {Entry{tr("&Navigate / window-level"), Tool::Navigate, QKeySequence(Qt::Key_N)},
+                           Entry{tr("&Caliper"), Tool::Caliper, QKeySequence(Qt::Key_C)},
+                           Entry{tr("&Tri-axial (AP, LR axial; SI sagittal/coronal)"), Tool::Triaxial, QKeySequence(Qt::Key_T)},
+                           Entry{tr("&Seed segmentation"), Tool::Seed, QKeySequence(Qt::Key_S)}}) {
+        QAction* a = tools->addAction(e.text, this, [this, t = e.tool] { setTool(t); });
+        a->setShortcut(e.key);
+        a->setCheckable(true);
+        a->setData(int(e.tool));
+        a->setChecked(e.tool == Tool::Navigate);
+        toolActions_->addAction(a);
+    }
+
+    QMenu* exportMenu = menuBar()->addMenu(tr("E&xport"));
+    exportMenu->addAction(tr("DICOM &SR measurement report (TID 1500)"), this, [this] { exportCase("sr"); });
+    exportMenu->addAction(tr("DICOM S&EG lesion masks"), this, [this] { exportCase("seg"); });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Reset zoom and pan"), this, [this] {
+        for (SliceView* v : views_) v->resetView();
+    });
+    QAction* maximize = view->addAction(tr("&Maximize the focused view"), this, [this] {
+        for (SliceView* v : views_)
+            if (v->hasFocus() || v == maximized_) return toggleMaximized(v);
+        toggleMaximized(views_[0]);
+    });
+    maximize->setShortcut(Qt::Key_F);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* keys = help->addAction(tr("&Keyboard and mouse…"), this, &MainWindow::showHelp);
+    keys->setShortcut(QKeySequence::HelpContents);
+}
+
+void MainWindow::buildToolbar() {
+    QToolBar* bar = addToolBar(tr("Tools"));
+    bar->setObjectName("toolsToolbar");
+    for (QAction* a : toolActions_->actions()) bar->addAction(a);
+    bar->addSeparator();
+    bar->addAction(undoAction_);
+    bar->addAction(redoAction_);
+    QToolBar* presets = addToolBar(tr("Window presets"));
+    presets->setObjectName("presetToolbar");
+    for (std::size_t i = 0; i < windowPresets().size(); ++i) {
+        const WindowPreset& p = windowPresets()[i];
+        QAction* a = presets->addAction(QString::fromStdString(p.name), this, [this, i] { applyWindowPreset(int(i)); });
+        a->setShortcut(QKeySequence(QString::fromLatin1(p.shortcut)));
+        a->setToolTip(p.window > 0 ? tr("W %1 / L %2 (%3)").arg(p.window).arg(p.level).arg(p.shortcut)
+                                   : tr("Window from the volume's values (%1)").arg(p.shortcut));
+    }
+}
+
+void MainWindow::buildDocks() {
+    auto* annotationsDock = new QDockWidget(tr("Annotations"), this);
+    annotationsDock->setObjectName("annotationsDock");
+    annotationsDock->setWidget(annotationPanel_);
+    addDockWidget(Qt::RightDockWidgetArea, annotationsDock);
+    auto* segmentationDock = new QDockWidget(tr("Seed segmentation"), this);
+    segmentationDock->setObjectName("segmentationDock");
+    segmentationDock->setWidget(segmentationPanel_);
+    addDockWidget(Qt::RightDockWidgetArea, segmentationDock);
+}
+
+void MainWindow::setTool(Tool tool) {
+    tool_->setTool(tool);
+    for (QAction* a : toolActions_->actions())
+        if (a->data().toInt() == int(tool)) a->setChecked(true);
+    if (tool == Tool::Navigate) showStatus(tr("Navigate: drag for window/level, wheel to scroll"));
+}
+
+void MainWindow::applyWindowPreset(int index) {
+    if (index < 0 || std::size_t(index) >= windowPresets().size() || !volume_) return;
+    const WindowPreset& p = windowPresets()[std::size_t(index)];
+    const auto [window, level] = p.window > 0 ? std::make_pair(p.window, p.level) : autoWindowLevel(*volume_);
+    for (SliceView* v : views_) v->setWindowLevel(window, level);
+    showStatus(tr("%1: W %2 / L %3").arg(QString::fromStdString(p.name)).arg(window, 0, 'f', 0).arg(level, 0, 'f', 0));
+}
+
+void MainWindow::toggleMaximized(SliceView* view) {
+    maximized_ = maximized_ == view ? nullptr : view;
+    for (SliceView* v : views_) v->setVisible(!maximized_ || v == maximized_);
+    info_->setVisible(!maximized_);
+}
+
+void MainWindow::chooseCase() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a case folder (with case.json)"));
+    if (!dir.isEmpty()) openCase(dir);
+}
+
+void MainWindow::updateRecentMenu() {
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value("recentCases").toStringList();
+    for (const QString& folder : recent) recentMenu_->addAction(folder, this, [this, folder] { openCase(folder); });
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showHelp() {
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName("shortcutsDialog");
+    dialog->setWindowTitle(tr("Keyboard and mouse"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto* table = new QTableWidget(0, 2);
+    table->setHorizontalHeaderLabels({tr("Keys / mouse"), tr("Action")});
+    auto add = [table](const QString& keys, const QString& what) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(keys));
+        table->setItem(row, 1, new QTableWidgetItem(what));
+    };
+    for (QMenu* menu : menuBar()->findChildren<QMenu*>())
+        for (QAction* a : menu->actions())
+            if (!a->shortcuts().isEmpty()) {
+                QStringList keys;
+                for (const QKeySequence& k : a->shortcuts()) keys << k.toString(QKeySequence::NativeText);
+                add(keys.join(tr(" or ")), a->text().remove('&'));
+            }
+    add(tr("Left drag"), tr("Window/level (Navigate); place the active tool; drag a handle to move it"));
+    add(tr("Wheel, Up/Down, PgUp/PgDn, Home/End"), tr("Scroll slices"));
+    add(tr("Ctrl+wheel, right drag"), tr("Zoom"));
+    add(tr("Middle drag"), tr("Pan"));
+    add(tr("R"), tr("Reset zoom and pan of the view under the mouse"));
+    add(tr("Double-click"), tr("Maximize / restore a view"));
+    add(tr("Click in Annotations"), tr("Jump to the annotation"));
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->resizeColumnsToContents();
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    layout->addWidget(buttons);
+    dialog->resize(640, 560);
+    dialog->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace mensura::viewer

@@ -1,0 +1,271 @@
+// MainWindow: the open case, the measurement tools, segmentation, save and export.
+#include <cmath>
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "AnnotationPanel.h"
+#include "CaseController.h"
+#include "MainWindow.h"
+#include "MeasurementTool.h"
+#include "SegmentationPanel.h"
+#include "StudyBrowser.h"
+#include "annotations/export/DicomExport.h"
+#include "annotations/export/SrExport.h"
+#include "annotations/record/AnnotationCommands.h"
+#include "imaging/DicomSeriesWriter.h"
+
+namespace mensura::viewer {
+
+namespace {
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+}  // namespace
+
+void MainWindow::reportError(const QString& title, const QString& message) {
+    showStatus(QStringLiteral("%1: %2").arg(title, message));
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+QString MainWindow::openCase(const QString& folder) {
+    if (const QString error = case_->open(folder); !error.isEmpty()) {
+        reportError(tr("Cannot open case"), tr("%1\n\n%2").arg(folder, error));
+        return error;
+    }
+    rememberCase(case_->folder());
+    auto& session = *case_->session();
+    const auto& doc = session.model().document();
+    QStringList notes;
+    if (session.openedState().recoveredFromJournal) notes << tr("unsaved edits recovered from the journal");
+    for (const auto& m : session.openedState().missing)
+        notes << tr("series %1 not found at %2").arg(qs(m.seriesInstanceUid), qs(m.resolvedPath));
+    // Index the folder that holds every referenced series (they usually share a study folder).
+    QString root;
+    for (const auto& ref : doc.dicom) {
+        const QFileInfo info(qs(annotations::resolveReferencePath(session.folder(), ref.path)));
+        if (!info.exists()) continue;
+        const QString dir = info.isDir() ? info.absolutePath() : info.absoluteDir().absolutePath();
+        if (root.isEmpty()) root = dir;
+        while (!dir.startsWith(root + "/") && dir != root && root.count('/') > 1) root = QFileInfo(root).absolutePath();
+    }
+    if (!doc.annotations.empty()) pendingSeries_ = qs(doc.annotations.front().image.seriesInstanceUid);
+    else if (!doc.dicom.empty()) pendingSeries_ = qs(doc.dicom.front().seriesInstanceUid);
+    setWindowTitle(tr("Mensura - case %1").arg(QFileInfo(folder).fileName()));
+    if (!notes.isEmpty()) reportError(tr("Case opened with problems"), notes.join('\n'));
+    if (root.isEmpty()) {
+        showStatus(tr("Case %1: none of its series were found").arg(folder));
+        return {};
+    }
+    openPath(root, false);
+    return {};
+}
+
+void MainWindow::connectCase() {
+    connect(case_, &CaseController::changed, this, &MainWindow::onCaseChanged);
+    connect(annotationPanel_, &AnnotationPanel::annotationActivated, this, &MainWindow::jumpToAnnotation);
+    connect(annotationPanel_, &AnnotationPanel::selectionChanged, this, [this] { onCaseChanged(); });
+    connect(tool_, &MeasurementTool::triaxialPlaced, this, &MainWindow::onTriaxialPlaced);
+    connect(tool_, &MeasurementTool::caliperPlaced, this, &MainWindow::onCaliperPlaced);
+    connect(tool_, &MeasurementTool::promptChanged, this, [this](const QString& p) {
+        if (!p.isEmpty()) showStatus(p);
+    });
+    connect(tool_, &MeasurementTool::seedClicked, this, [this](imaging::PointLps p, SliceView*) {
+        if (!volume_) return;
+        showStatus(tr("Segmenting from the seed at (%1, %2, %3) mm…").arg(p.x, 0, 'f', 1).arg(p.y, 0, 'f', 1).arg(p.z, 0, 'f', 1));
+        progress_->setRange(0, 0);
+        progress_->setVisible(true);
+        segmentationPanel_->setResult(tr("Segmenting…"));
+        segmentationJob_->run(volume_, p, segmentationPanel_->options());
+    });
+    connect(segmentationJob_, &SegmentationJob::finished, this, &MainWindow::onSegmented);
+    for (SliceView* v : views_) {
+        tool_->attach(v);
+        connect(v, &SliceView::handleMoved, this, &MainWindow::onHandleMoved);
+        connect(v, &SliceView::maximizeRequested, this, [this, v] { toggleMaximized(v); });
+    }
+}
+
+void MainWindow::onCaseChanged() {
+    const QString selected = annotationPanel_->selectedUid();
+    if (sender() == case_) annotationPanel_->setModel(case_->isOpen() ? &case_->session()->model() : nullptr);
+    for (SliceView* v : views_) v->setAnnotations(case_->annotations(), selected.toStdString());
+    updateEditActions();
+    if (const QString error = case_->journalError(); !error.isEmpty())
+        showStatus(tr("Autosave failed: %1").arg(error));
+}
+
+void MainWindow::updateEditActions() {
+    undoAction_->setEnabled(case_->canUndo());
+    redoAction_->setEnabled(case_->canRedo());
+    undoAction_->setText(case_->canUndo() ? tr("&Undo %1").arg(case_->undoText()) : tr("&Undo"));
+    redoAction_->setText(case_->canRedo() ? tr("&Redo %1").arg(case_->redoText()) : tr("&Redo"));
+    deleteAction_->setEnabled(!annotationPanel_->selectedUid().isEmpty());
+}
+
+void MainWindow::jumpToAnnotation(const QString& uid) {
+    const annotations::CaseDocument* doc = case_->document();
+    if (!doc) return;
+    const annotations::Annotation* a = nullptr;
+    for (const auto& x : doc->annotations)
+        if (qs(x.uid) == uid) a = &x;
+    if (!a || a->pointsLps.empty()) return;
+    annotationPanel_->selectUid(uid);
+    const bool sameFrame = volume_ && (a->image.frameOfReferenceUid.empty()
+                                           ? a->image.seriesInstanceUid == volume_->seriesInstanceUid
+                                           : a->image.frameOfReferenceUid == volume_->frameOfReferenceUid);
+    if (!sameFrame) {
+        if (index_ && index_->findStack(a->image.seriesInstanceUid)) {
+            pendingJump_ = uid;
+            loadStack(qs(a->image.seriesInstanceUid));
+        }
+        return;
+    }
+    imaging::Vec3 centre{0, 0, 0};
+    for (const auto& p : a->pointsLps) centre = centre + (1.0 / double(a->pointsLps.size())) * p;
+    for (SliceView* v : views_) v->showLps(centre);
+}
+
+void MainWindow::addAnnotation(annotations::Annotation a) {
+    if (!volume_) return;
+    if (!case_->isOpen()) {
+        const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/cases/";
+        annotations::DicomReference ref{volume_->studyInstanceUid, volume_->seriesInstanceUid,
+                                        volume_->frameOfReferenceUid, index_ ? index_->root : std::string(),
+                                        volume_->description};
+        case_->ensureCase(base + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss"), ref);
+        rememberCase(case_->folder());
+        showStatus(tr("New case in %1").arg(case_->folder()));
+    }
+    a.uid = imaging::derivedUid(QUuid::createUuid().toString().toStdString());
+    a.image = {volume_->studyInstanceUid, volume_->seriesInstanceUid, {}, 0, volume_->frameOfReferenceUid};
+    const imaging::Vec3 index = volume_->geometry.lpsToIndex(a.pointsLps.front());
+    const long k = std::lround(index.z);
+    if (k >= 0 && std::size_t(k) < volume_->slices.size()) a.image.sopInstanceUid = volume_->slices[std::size_t(k)].sopInstanceUid;
+    a.spacingKnown = volume_->spacingKnown;
+    const std::string uid = a.uid;
+    if (const QString error = case_->push(std::make_unique<annotations::AddAnnotation>(std::move(a))); !error.isEmpty())
+        return reportError(tr("Cannot add the annotation"), error);
+    annotationPanel_->selectUid(qs(uid));
+    if (const annotations::Annotation* added = case_->session()->model().findAnnotation(uid))
+        showStatus(tr("Added %1: %2").arg(qs(added->label), valuesText(*added)));
+}
+
+void MainWindow::onTriaxialPlaced(const std::array<imaging::PointLps, 6>& points, SliceView*) {
+    annotations::Annotation a;
+    a.kind = annotations::AnnotationKind::Triaxial;
+    a.category = annotations::AnnotationCategory::LesionExtent;
+    a.label = "Tri-axial";
+    a.pointsLps.assign(points.begin(), points.end());
+    addAnnotation(std::move(a));
+}
+
+void MainWindow::onCaliperPlaced(imaging::PointLps from, imaging::PointLps to, SliceView*) {
+    annotations::Annotation a;
+    a.kind = annotations::AnnotationKind::Line;
+    a.category = annotations::AnnotationCategory::LesionExtent;
+    a.label = "Caliper";
+    a.pointsLps = {from, to};
+    addAnnotation(std::move(a));
+}
+
+void MainWindow::onHandleMoved(const QString& uid, int index, imaging::PointLps p) {
+    if (!case_->isOpen()) return;
+    const annotations::Annotation* a = case_->session()->model().findAnnotation(uid.toStdString());
+    if (!a || index < 0 || std::size_t(index) >= a->pointsLps.size()) return;
+    std::vector<imaging::PointLps> points = a->pointsLps;
+    points[std::size_t(index)] = MeasurementTool::constrainedMove(a->kind, points, std::size_t(index), p);
+    if (const QString error = case_->push(std::make_unique<annotations::MoveAnnotation>(uid.toStdString(), points));
+        !error.isEmpty())
+        reportError(tr("Cannot move the handle"), error);
+}
+
+void MainWindow::deleteSelected() {
+    const QString uid = annotationPanel_->selectedUid();
+    if (uid.isEmpty() || !case_->isOpen()) return;
+    if (const QString error = case_->push(std::make_unique<annotations::RemoveAnnotation>(uid.toStdString()));
+        !error.isEmpty())
+        reportError(tr("Cannot delete"), error);
+}
+
+void MainWindow::onSegmented(const SegmentationOutcome& outcome) {
+    progress_->setVisible(false);
+    lastSegmentation_ = outcome;
+    if (!outcome.error.isEmpty() || !outcome.metrics) {
+        segmentationPanel_->setResult(tr("Segmentation failed: %1").arg(outcome.error));
+        showStatus(tr("Segmentation failed: %1").arg(outcome.error));
+    } else {
+        const QString text = describeLesion(*outcome.metrics);
+        segmentationPanel_->setResult(text);
+        showStatus(text.split('\n').join(", "));
+        auto mask = std::shared_ptr<const imaging::LesionMask>(outcome.segmentation, &outcome.segmentation->mask);
+        for (SliceView* v : views_) {
+            v->setMask(mask);
+            v->showLps(outcome.segmentation->seedLps);  // the clicked view stays on its slice
+        }
+    }
+    emit segmentationFinished();
+}
+
+QString MainWindow::saveCase() {
+    const QString error = case_->save();
+    if (!error.isEmpty()) reportError(tr("Cannot save the case"), error);
+    else showStatus(tr("Saved %1").arg(QDir(case_->folder()).filePath("case.json")));
+    return error;
+}
+
+void MainWindow::exportCase(const QString& format) {
+    if (!case_->isOpen()) return reportError(tr("Export"), tr("Open or start a case first."));
+    if (!saveCase().isEmpty()) return;
+    const std::string folder = case_->folder().toStdString(), out = folder + "/exports";
+    QDir().mkpath(QString::fromStdString(out));
+    showStatus(tr("Exporting %1…").arg(format.toUpper()));
+    progress_->setRange(0, 0);
+    progress_->setVisible(true);
+    using Files = imaging::Result<std::vector<std::string>>;
+    auto* watcher = new QFutureWatcher<Files>(this);
+    connect(watcher, &QFutureWatcher<Files>::finished, this, [this, watcher, format] {
+        progress_->setVisible(false);
+        const Files result = watcher->result();
+        watcher->deleteLater();
+        QStringList files;
+        QString error;
+        if (!result) error = qs(result.error().message);
+        else
+            for (const auto& f : *result) files << qs(f);
+        if (!error.isEmpty()) reportError(tr("%1 export failed").arg(format.toUpper()), error);
+        else if (files.isEmpty()) reportError(tr("%1 export").arg(format.toUpper()), tr("Nothing to export."));
+        else {
+            showStatus(tr("Exported %1").arg(files.join(", ")));
+            auto* box = new QMessageBox(QMessageBox::Information, tr("%1 export").arg(format.toUpper()),
+                                        tr("Written:\n%1").arg(files.join('\n')), QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+        emit exportFinished(files, error);
+    });
+    watcher->setFuture(QtConcurrent::run([format, folder, out]() -> Files {
+        if (format == "seg") return annotations::exportSeg(folder, out);
+        return annotations::exportSr(folder, out);
+    }));
+}
+
+void MainWindow::rememberCase(const QString& folder) {
+    QSettings settings;
+    QStringList recent = settings.value("recentCases").toStringList();
+    recent.removeAll(folder);
+    recent.prepend(folder);
+    while (recent.size() > 8) recent.removeLast();
+    settings.setValue("recentCases", recent);
+    updateRecentMenu();
+}
+
+}  // namespace mensura::viewer

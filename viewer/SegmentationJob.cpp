@@ -1,0 +1,53 @@
+#include "SegmentationJob.h"
+
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace mensura::viewer {
+
+SegmentationJob::SegmentationJob(QObject* parent) : QObject(parent) {}
+
+SegmentationJob::~SegmentationJob() { QThreadPool::globalInstance()->waitForDone(); }
+
+void SegmentationJob::run(std::shared_ptr<const imaging::Volume> volume, imaging::PointLps seed,
+                          const imaging::SegmentationOptions& options) {
+    const int generation = ++generation_;
+    ++running_;
+    auto* watcher = new QFutureWatcher<SegmentationOutcome>(this);
+    connect(watcher, &QFutureWatcher<SegmentationOutcome>::finished, this, [this, watcher, generation] {
+        --running_;
+        const SegmentationOutcome outcome = watcher->result();
+        watcher->deleteLater();
+        if (generation == generation_) emit finished(outcome);
+    });
+    watcher->setFuture(QtConcurrent::run([volume, seed, options] {
+        SegmentationOutcome out;
+        auto segmented = imaging::segmentLesion(*volume, seed, options);
+        if (!segmented) {
+            out.error = QString::fromStdString(segmented.error().message);
+            return out;
+        }
+        auto metrics = imaging::measureLesion(*volume, segmented->mask);
+        out.segmentation = std::make_shared<const imaging::Segmentation>(std::move(*segmented));
+        if (metrics) out.metrics = std::move(*metrics);
+        else out.error = QString::fromStdString(metrics.error().message);
+        return out;
+    }));
+}
+
+QString describeLesion(const imaging::LesionMetrics& m) {
+    const bool mm = m.lengthUnit == "mm";
+    auto len = [&](double v) {
+        return mm ? QStringLiteral("%1 cm").arg(v / 10.0, 0, 'f', 1) : QStringLiteral("%1 px").arg(v, 0, 'f', 0);
+    };
+    return QObject::tr("%1 x %2 x %3 (AP x LR x SI)\nvolume %4 %5, mean %6 %7 (SD %8)")
+        .arg(len(m.ap.lengthMm), len(m.lr.lengthMm), len(m.si.lengthMm))
+        .arg(m.volumeMl, 0, 'f', 1)
+        .arg(QString::fromStdString(m.volumeUnit))
+        .arg(m.values.mean, 0, 'f', 0)
+        .arg(QString::fromStdString(m.valueUnit))
+        .arg(m.values.sd, 0, 'f', 0);
+}
+
+}  // namespace mensura::viewer

@@ -1,0 +1,44 @@
+#pragma once
+// Seed segmentation off the GUI thread: imaging::segmentLesion then imaging::measureLesion on a
+// QtConcurrent worker; the result arrives on the GUI thread. A job started while one runs
+// supersedes it (the older result is dropped).
+#include <memory>
+#include <optional>
+
+#include <QObject>
+#include <QString>
+
+#include "imaging/Volume.h"
+#include "imaging/measure/LesionMetrics.h"
+#include "imaging/measure/LesionSegmentation.h"
+
+namespace mensura::viewer {
+
+struct SegmentationOutcome {
+    std::shared_ptr<const imaging::Segmentation> segmentation;
+    std::optional<imaging::LesionMetrics> metrics;
+    QString error;
+};
+
+class SegmentationJob : public QObject {
+    Q_OBJECT
+public:
+    explicit SegmentationJob(QObject* parent = nullptr);
+    ~SegmentationJob() override;  // waits for a running job
+
+    void run(std::shared_ptr<const imaging::Volume> volume, imaging::PointLps seed,
+             const imaging::SegmentationOptions& options);
+    bool isRunning() const { return running_ > 0; }
+
+signals:
+    void finished(const mensura::viewer::SegmentationOutcome& outcome);
+
+private:
+    int generation_ = 0;
+    int running_ = 0;
+};
+
+// "4.0 cm x 4.7 cm x 3.4 cm (AP x LR x SI), 33.5 mL, mean 700 HU".
+QString describeLesion(const imaging::LesionMetrics& m);
+
+}  // namespace mensura::viewer
