@@ -2,6 +2,7 @@
 // retrieve it with a progress bar, and send a file back; all off the GUI thread.
 #include <QDir>
 #include <QDirIterator>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTreeWidget>
 #include <QtTest>
@@ -28,8 +29,18 @@ void PacsWindowGuiTest::searchRetrieveAndSend() {
     QCOMPARE(server.upload(files), int(files.size()));
 
     TempDir out;
+    // Settings in a temporary folder: the configured archive survives a new window.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, QString::fromStdString(out / "settings"));
+    QCoreApplication::setOrganizationName("MensuraTest");
+    {
+        PacsWindow first;
+        first.setNode(server.node());
+        first.saveNode("Test Orthanc");
+    }
     PacsWindow w;
-    w.setNode(server.node());
+    QCOMPARE(w.nodeNames(), QStringList{"Test Orthanc"});
+    w.selectNode("Test Orthanc");
     w.setRetrieveFolder(QString::fromStdString(out.path()));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));

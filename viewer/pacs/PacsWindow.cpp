@@ -5,6 +5,8 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QSettings>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -55,7 +57,19 @@ PacsWindow::PacsWindow(QWidget* parent) : QDialog(parent), cancel_(std::make_sha
     modality_ = new QLineEdit;
     modality_->setPlaceholderText("CT, MR");
 
+    nodes_ = new QComboBox;
+    auto* saveNodeButton = new QPushButton(tr("Save as…"));
+    auto* nodeRow = new QHBoxLayout;
+    nodeRow->addWidget(nodes_, 1);
+    nodeRow->addWidget(saveNodeButton);
+    connect(nodes_, &QComboBox::textActivated, this, &PacsWindow::selectNode);
+    connect(saveNodeButton, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save archive"), tr("Name"), QLineEdit::Normal, nodes_->currentText(), &ok);
+        if (ok && !name.isEmpty()) saveNode(name);
+    });
     auto* connection = new QFormLayout;
+    connection->addRow(tr("Configured archive"), nodeRow);
     connection->addRow(tr("Archive (AET@host:port)"), peer_);
     connection->addRow(tr("Mensura's AE title"), ownAet_);
     connection->addRow(tr("DICOMweb URL"), dicomweb_);
@@ -98,6 +112,8 @@ PacsWindow::PacsWindow(QWidget* parent) : QDialog(parent), cancel_(std::make_sha
     layout->addLayout(buttons);
     layout->addWidget(status_);
 
+    nodes_->addItems(nodeNames());
+    if (nodes_->count() > 0) selectNode(nodes_->itemText(0));
     connect(searchButton_, &QPushButton::clicked, this, &PacsWindow::search);
     connect(retrieveButton_, &QPushButton::clicked, this, &PacsWindow::retrieveSelected);
     connect(sendButton_, &QPushButton::clicked, this, [this] {
@@ -132,6 +148,37 @@ void PacsWindow::setNode(const PacsNode& n) {
     ownAet_->setText(q(n.callingAet));
     dicomweb_->setText(q(n.dicomwebUrl));
     movePort_->setText(QString::number(n.movePort));
+}
+
+void PacsWindow::saveNode(const QString& name) {
+    QSettings settings;
+    settings.beginGroup("pacs/nodes/" + name);
+    settings.setValue("peer", peer_->text());
+    settings.setValue("ownAet", ownAet_->text());
+    settings.setValue("dicomweb", dicomweb_->text());
+    settings.setValue("movePort", movePort_->text());
+    settings.setValue("method", method_->currentText());
+    settings.endGroup();
+    if (nodes_->findText(name) < 0) nodes_->addItem(name);
+    nodes_->setCurrentText(name);
+}
+
+QStringList PacsWindow::nodeNames() const {
+    QSettings settings;
+    settings.beginGroup("pacs/nodes");
+    return settings.childGroups();
+}
+
+void PacsWindow::selectNode(const QString& name) {
+    QSettings settings;
+    settings.beginGroup("pacs/nodes/" + name);
+    if (!settings.contains("peer")) return;
+    peer_->setText(settings.value("peer").toString());
+    ownAet_->setText(settings.value("ownAet").toString());
+    dicomweb_->setText(settings.value("dicomweb").toString());
+    movePort_->setText(settings.value("movePort").toString());
+    method_->setCurrentText(settings.value("method").toString());
+    nodes_->setCurrentText(name);
 }
 
 void PacsWindow::setRetrieveFolder(const QString& folder) { retrieveFolder_ = folder; }

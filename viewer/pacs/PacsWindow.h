@@ -27,6 +27,10 @@ public:
     ~PacsWindow() override;
 
     void setNode(const imaging::pacs::PacsNode& node);  // fills the connection fields
+    // Configured archives, kept in QSettings ("pacs/nodes"): the list the window opens with.
+    void saveNode(const QString& name);
+    QStringList nodeNames() const;
+    void selectNode(const QString& name);
     void setRetrieveFolder(const QString& folder);       // where retrieved studies go
     void setFilesToSend(const QStringList& files);       // the current case's SR/SEG
 
@@ -51,6 +55,7 @@ private:
 
     QLineEdit *peer_, *ownAet_, *dicomweb_, *movePort_;
     QComboBox* method_;
+    QComboBox* nodes_;
     QLineEdit *patientName_, *patientId_, *studyDate_, *modality_;
     QTreeWidget* results_;
     QProgressBar* progress_;
