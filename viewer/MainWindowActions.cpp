@@ -22,6 +22,12 @@
 #include "SegmentationPanel.h"
 #include "WindowLevel.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include "viewer/pacs/PacsWindow.h"
+
 namespace mensura::viewer {
 
 void MainWindow::buildMenus() {
@@ -34,6 +40,20 @@ void MainWindow::buildMenus() {
     updateRecentMenu();
     QAction* save = file->addAction(tr("&Save case"), this, [this] { saveCase(); });
     save->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    // The PACS window: retrieved studies open here; the current case's exports are what it sends.
+    QAction* pacs = file->addAction(tr("&PACS…"), this, [this] {
+        auto* window = new PacsWindow(this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->setRetrieveFolder(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + "/studies");
+        QStringList exports;
+        if (!case_->folder().isEmpty())
+            for (const QFileInfo& f : QDir(case_->folder() + "/exports").entryInfoList({"*.dcm"}, QDir::Files)) exports << f.absoluteFilePath();
+        window->setFilesToSend(exports);
+        connect(window, &PacsWindow::studyRetrieved, this, [this](const QString& folder) { openPath(folder, true); });
+        window->show();
+    });
+    pacs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
