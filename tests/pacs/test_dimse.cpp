@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "OrthancFixture.h"
 #include "OrthancServer.h"
 #include "PacsTestData.h"
 #include "imaging/pacs/DicomWebClient.h"
@@ -11,20 +12,9 @@ using namespace mensura::imaging::pacs;
 using mensura::test::OrthancServer;
 
 namespace {
-class Dimse : public ::testing::Test {
+class Dimse : public mensura::test::OrthancWithSampleStudy {
 protected:
-    void SetUp() override {
-        if (!OrthancServer::available()) GTEST_SKIP() << "Orthanc is not installed";
-        server = std::make_unique<OrthancServer>(OrthancServer::freePort());
-        ASSERT_TRUE(server->running()) << server->startError();
-        const auto files = OrthancServer::filesUnder(mensura::test::sampleStudyFolder());
-        ASSERT_EQ(server->upload(files), static_cast<int>(files.size()));
-        studyUid = mensura::test::sampleStudyUid();
-        instances = files.size();
-    }
-    std::unique_ptr<OrthancServer> server;
-    std::string studyUid;
-    std::size_t instances = 0;
+    Dimse() : OrthancWithSampleStudy(true) {}
 };
 }  // namespace
 

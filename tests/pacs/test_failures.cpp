@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "OrthancFixture.h"
 #include "OrthancServer.h"
 #include "PacsTestData.h"
 #include "imaging/pacs/DicomWebClient.h"
@@ -19,20 +20,9 @@ using mensura::test::OrthancServer;
 namespace {
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-class Failures : public ::testing::Test {
+class Failures : public mensura::test::OrthancWithSampleStudy {
 protected:
-    void SetUp() override {
-        if (!OrthancServer::available()) GTEST_SKIP() << "Orthanc is not installed";
-        server = std::make_unique<OrthancServer>(OrthancServer::freePort());
-        ASSERT_TRUE(server->running()) << server->startError();
-        const auto files = OrthancServer::filesUnder(mensura::test::sampleStudyFolder());
-        ASSERT_EQ(server->upload(files), static_cast<int>(files.size()));
-        studyUid = mensura::test::sampleStudyUid();
-        instances = files.size();
-    }
-    std::unique_ptr<OrthancServer> server;
-    std::string studyUid;
-    std::size_t instances = 0;
+    Failures() : OrthancWithSampleStudy(true) {}
 };
 }  // namespace
 
