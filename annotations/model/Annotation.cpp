@@ -1,18 +1,13 @@
 #include "annotations/model/Annotation.h"
 
+#include "annotations/model/EnumNames.h"
+
 #include <cmath>
 #include <cstddef>
 
 namespace mensura::annotations {
 
 namespace {
-
-template <class E, std::size_t N>
-std::optional<E> lookup(const std::string& s, const E (&values)[N]) {
-    for (E v : values)
-        if (s == toString(v)) return v;
-    return std::nullopt;
-}
 
 constexpr AnnotationKind kKinds[] = {
     AnnotationKind::Point,   AnnotationKind::LabelledPoint, AnnotationKind::Line,
@@ -95,11 +90,11 @@ const char* toString(Quantity quantity) {
     return "?";
 }
 
-std::optional<AnnotationKind> annotationKindFromString(const std::string& s) { return lookup(s, kKinds); }
+std::optional<AnnotationKind> annotationKindFromString(const std::string& s) { return enumFromName(s, kKinds); }
 std::optional<AnnotationCategory> annotationCategoryFromString(const std::string& s) {
-    return lookup(s, kCategories);
+    return enumFromName(s, kCategories);
 }
-std::optional<Quantity> quantityFromString(const std::string& s) { return lookup(s, kQuantities); }
+std::optional<Quantity> quantityFromString(const std::string& s) { return enumFromName(s, kQuantities); }
 
 std::string geometryProblem(const Annotation& a) {
     const std::size_t n = a.pointsLps.size();

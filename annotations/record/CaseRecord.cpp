@@ -1,14 +1,10 @@
 #include "annotations/record/CaseRecord.h"
 
+#include "annotations/model/EnumNames.h"
+
 namespace mensura::annotations {
 
 namespace {
-template <class E, std::size_t N>
-std::optional<E> lookup(const std::string& s, const E (&values)[N]) {
-    for (E v : values)
-        if (s == toString(v)) return v;
-    return std::nullopt;
-}
 constexpr LinkState kStates[] = {LinkState::Reported, LinkState::Linked, LinkState::Stale,
                                  LinkState::Orphaned};
 constexpr LesionRole kRoles[] = {LesionRole::Primary, LesionRole::Recurrence, LesionRole::LymphNode,
@@ -26,7 +22,7 @@ const char* toString(LinkState s) {
     }
     return "?";
 }
-std::optional<LinkState> linkStateFromString(const std::string& s) { return lookup(s, kStates); }
+std::optional<LinkState> linkStateFromString(const std::string& s) { return enumFromName(s, kStates); }
 
 const char* toString(LesionRole r) {
     switch (r) {
@@ -37,7 +33,7 @@ const char* toString(LesionRole r) {
     }
     return "?";
 }
-std::optional<LesionRole> lesionRoleFromString(const std::string& s) { return lookup(s, kRoles); }
+std::optional<LesionRole> lesionRoleFromString(const std::string& s) { return enumFromName(s, kRoles); }
 
 const char* toString(TimepointRole r) {
     switch (r) {
@@ -49,7 +45,7 @@ const char* toString(TimepointRole r) {
     return "?";
 }
 std::optional<TimepointRole> timepointRoleFromString(const std::string& s) {
-    return lookup(s, kTpRoles);
+    return enumFromName(s, kTpRoles);
 }
 
 const Lesion* CaseRecord::findLesion(const std::string& trackingUid) const {
