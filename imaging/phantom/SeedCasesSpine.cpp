@@ -16,6 +16,11 @@ const std::vector<std::string> kSpineLevels{"C1", "C2", "C3", "C4", "C5", "C6", 
 const std::vector<std::string> kFocusLevels{"C2", "C3", "C4", "C5", "C7", "T1", "T2"};
 constexpr double kC6Remaining = 0.5;  // C6 keeps half its height: 50% collapse
 
+// The C6 lesion: tumour in the collapsed body (1 mm beyond it) and a soft-tissue component that
+// bulges posteriorly into the canal. Drawn and measured from these same solids.
+Solid c6BodyTumour(const Vertebra& c6) { return c6.body.grown(1.0); }
+Solid c6Component(const Vertebra& c6) { return Solid::ellipsoid(c6.bodyCentre + Vec3{0, 6, 0}, {11, 12, 9}); }
+
 Scene spineScene(bool withLesions, Spine* out) {
     Scene s;
     addNeck(s, -200, 45);
@@ -29,8 +34,8 @@ Scene spineScene(bool withLesions, Spine* out) {
         // C6: the body is replaced by tumour, collapsed, with a soft-tissue component that
         // bulges posteriorly into the canal and compresses the cord.
         const Vertebra& c6 = spine.at("C6");
-        s.add(c6.body.grown(1.0), Tissue::LesionRim, "C6 tumour replacing the body");
-        addLesion(s, {Solid::ellipsoid(c6.bodyCentre + Vec3{0, 6, 0}, {11, 12, 9}), 0.5}, "C6 soft-tissue component");
+        s.add(c6BodyTumour(c6), Tissue::LesionRim, "C6 tumour replacing the body");
+        addLesion(s, {c6Component(c6), 0.5}, "C6 soft-tissue component");
     }
     if (out) *out = spine;
     return s;
@@ -81,7 +86,7 @@ CasePlan lmsCervicalSpine() {
                                          {"occupiedFraction", occupiedFraction(st.scene, spine.cord, c6.bodyCentre.z)}}});
     // What a segmentation finds at C6: the tumour in the collapsed body and its soft-tissue
     // component, one soft-tissue value on CT.
-    json l = unionTruth({c6.body.grown(1.0), Solid::ellipsoid(c6.bodyCentre + Vec3{0, 6, 0}, {11, 12, 9})},
+    json l = unionTruth({c6BodyTumour(c6), c6Component(c6)},
                         st.tissues.value(Tissue::LesionRim, Contrast::CtPre));
     l["id"] = "L1";
     l["role"] = "metastasis";
