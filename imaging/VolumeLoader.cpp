@@ -40,7 +40,7 @@ class Loader {
 public:
     Loader(const SeriesStack& stack, const StackLayout& layout, const LoadOptions& options,
            Volume& volume, bool asFloat)
-        : layout_(layout), options_(options), volume_(volume), asFloat_(asFloat) {
+        : options_(options), volume_(volume), asFloat_(asFloat) {
         std::map<std::string, FileTask> byFile;
         for (std::size_t k = 0; k < layout.sliceToFrame.size(); ++k) {
             const int f = layout.sliceToFrame[k];
@@ -188,7 +188,6 @@ private:
         }
     }
 
-    const StackLayout& layout_;
     const LoadOptions& options_;
     Volume& volume_;
     bool asFloat_;
