@@ -17,6 +17,7 @@
 #include <QSettings>
 
 #include "AnnotationPanel.h"
+#include "record/CaseRecordPanel.h"
 #include "CaseController.h"
 #include "FolderIndexer.h"
 #include "MeasurementTool.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tool_ = new MeasurementTool(this);
     segmentationJob_ = new SegmentationJob(this);
     annotationPanel_ = new AnnotationPanel;
+    recordPanel_ = new CaseRecordPanel(case_);
     segmentationPanel_ = new SegmentationPanel;
 
     browser_ = new StudyBrowser;

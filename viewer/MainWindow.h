@@ -27,6 +27,7 @@ class QMenu;
 namespace mensura::viewer {
 
 class AnnotationPanel;
+class CaseRecordPanel;
 class CaseController;
 class FolderIndexer;
 class MeasurementTool;
@@ -63,6 +64,7 @@ public:
     StudyBrowser* studyBrowser() const { return browser_; }
     CaseController* caseController() const { return case_; }
     AnnotationPanel* annotationPanel() const { return annotationPanel_; }
+    CaseRecordPanel* recordPanel() const { return recordPanel_; }
     SegmentationPanel* segmentationPanel() const { return segmentationPanel_; }
     MeasurementTool* measurementTool() const { return tool_; }
     const std::optional<SegmentationOutcome>& lastSegmentation() const { return lastSegmentation_; }
@@ -123,6 +125,7 @@ private:
 
     CaseController* case_ = nullptr;
     AnnotationPanel* annotationPanel_ = nullptr;
+    CaseRecordPanel* recordPanel_ = nullptr;
     SegmentationPanel* segmentationPanel_ = nullptr;
     SegmentationJob* segmentationJob_ = nullptr;
     MeasurementTool* tool_ = nullptr;

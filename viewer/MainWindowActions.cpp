@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include "AnnotationPanel.h"
+#include "record/CaseRecordPanel.h"
 #include "CaseController.h"
 #include "MainWindow.h"
 #include "MeasurementTool.h"
@@ -66,6 +67,14 @@ void MainWindow::buildMenus() {
     deleteAction_ = edit->addAction(tr("&Delete annotation"), this, &MainWindow::deleteSelected);
     deleteAction_->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     deleteAction_->setObjectName("deleteAction");
+    edit->addSeparator();
+    QAction* link = edit->addAction(tr("&Link annotation to a lesion…"), this,
+                                    [this] { recordPanel_->openLinkDialog(annotationPanel_->selectedUid()); });
+    link->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction* finding = edit->addAction(tr("Add a coded &finding…"), this,
+                                       [this] { recordPanel_->openFindingDialog(annotationPanel_->selectedUid()); });
+    finding->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    edit->addSeparator();
     QAction* cancel = edit->addAction(tr("&Cancel placement"), this, [this] { tool_->cancel(); });
     cancel->setShortcut(Qt::Key_Escape);
     updateEditActions();
@@ -136,6 +145,12 @@ void MainWindow::buildDocks() {
     segmentationDock->setObjectName("segmentationDock");
     segmentationDock->setWidget(segmentationPanel_);
     addDockWidget(Qt::RightDockWidgetArea, segmentationDock);
+    auto* recordDock = new QDockWidget(tr("Case record"), this);
+    recordDock->setObjectName("recordDock");
+    recordDock->setWidget(recordPanel_);
+    addDockWidget(Qt::RightDockWidgetArea, recordDock);
+    tabifyDockWidget(segmentationDock, recordDock);
+    recordDock->raise();
 }
 
 void MainWindow::setTool(Tool tool) {

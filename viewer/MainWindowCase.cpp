@@ -13,6 +13,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "AnnotationPanel.h"
+#include "record/CaseRecordPanel.h"
 #include "CaseController.h"
 #include "MainWindow.h"
 #include "MeasurementTool.h"
@@ -72,7 +73,18 @@ QString MainWindow::openCase(const QString& folder) {
 void MainWindow::connectCase() {
     connect(case_, &CaseController::changed, this, &MainWindow::onCaseChanged);
     connect(annotationPanel_, &AnnotationPanel::annotationActivated, this, &MainWindow::jumpToAnnotation);
-    connect(annotationPanel_, &AnnotationPanel::selectionChanged, this, [this] { onCaseChanged(); });
+    connect(annotationPanel_, &AnnotationPanel::selectionChanged, this, [this](const QString& uid) {
+        recordPanel_->setSelectedAnnotation(uid);
+        onCaseChanged();
+    });
+    connect(recordPanel_, &CaseRecordPanel::annotationActivated, this, &MainWindow::jumpToAnnotation);
+    connect(recordPanel_, &CaseRecordPanel::message, this, &MainWindow::showStatus);
+    connect(case_, &CaseController::caseOpened, recordPanel_, &CaseRecordPanel::refresh);
+    recordPanel_->setSeriesDescriber([this](const QString& seriesUid) -> std::pair<QString, QString> {
+        const imaging::SeriesStack* s = index_ ? index_->findStack(seriesUid.toStdString()) : nullptr;
+        if (!s || s->frames.empty()) return {};
+        return {qs(s->first().modality), qs(s->first().seriesDescription)};
+    });
     connect(tool_, &MeasurementTool::triaxialPlaced, this, &MainWindow::onTriaxialPlaced);
     connect(tool_, &MeasurementTool::caliperPlaced, this, &MainWindow::onCaliperPlaced);
     connect(tool_, &MeasurementTool::promptChanged, this, [this](const QString& p) {
@@ -96,7 +108,10 @@ void MainWindow::connectCase() {
 
 void MainWindow::onCaseChanged() {
     const QString selected = annotationPanel_->selectedUid();
-    if (sender() == case_) annotationPanel_->setModel(case_->isOpen() ? &case_->session()->model() : nullptr);
+    if (sender() == case_) {
+        annotationPanel_->setModel(case_->isOpen() ? &case_->session()->model() : nullptr);
+        recordPanel_->refresh();
+    }
     for (SliceView* v : views_) v->setAnnotations(case_->annotations(), selected.toStdString());
     updateEditActions();
     if (const QString error = case_->journalError(); !error.isEmpty())
@@ -156,7 +171,7 @@ void MainWindow::addAnnotation(annotations::Annotation a) {
         return reportError(tr("Cannot add the annotation"), error);
     annotationPanel_->selectUid(qs(uid));
     if (const annotations::Annotation* added = case_->session()->model().findAnnotation(uid))
-        showStatus(tr("Added %1: %2").arg(qs(added->label), valuesText(*added)));
+        showStatus(tr("Added %1: %2. Ctrl+L links it to a lesion of the record.").arg(qs(added->label), valuesText(*added)));
 }
 
 void MainWindow::onTriaxialPlaced(const std::array<imaging::PointLps, 6>& points, SliceView*) {

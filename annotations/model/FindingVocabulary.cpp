@@ -1,5 +1,9 @@
 #include "annotations/model/FindingVocabulary.h"
 
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
 #include "annotations/model/Codes.h"
 
 namespace mensura::annotations {
@@ -102,6 +106,25 @@ std::optional<CodedConcept> enhancementPatternCode(const std::string& pattern) {
     if (pattern == "homogeneous") return valueOf(codes::kEnhancementPattern, "M-0222");
     if (pattern == "uneven") return valueOf(codes::kEnhancementPattern, "M-0202");
     if (pattern == "ring-like") return valueOf(codes::kEnhancementPattern, "M-0203");
+    return std::nullopt;
+}
+
+std::optional<CodedConcept> sequenceFromSeries(const std::string& modality, const std::string& description) {
+    std::string d = description;
+    std::transform(d.begin(), d.end(), d.begin(), [](unsigned char c) { return char(std::toupper(c)); });
+    const auto has = [&d](const char* pattern) { return std::regex_search(d, std::regex(pattern)); };
+    const auto code = [](const char* value) -> std::optional<CodedConcept> {
+        for (const auto& c : sequenceCodes())
+            if (c.value == value) return c;
+        return std::nullopt;
+    };
+    const bool contrast = has(R"((\+ ?C\b|POST|\bGD\b|GADO|CONTRAST|\bC\+|ENHANC|_C$|\bC$))");
+    if (modality == "CT") return code(contrast ? "M-0305" : "M-0306");
+    if (has(R"((DWI|DIFF|\bTRACE\b|\bB ?[0-9]{3,4}\b))")) return code("M-0303");
+    if (has(R"(TIRM)")) return code("M-0302");
+    if (has(R"(STIR)")) return code("M-0307");
+    if (has(R"(T1)")) return code(contrast ? "M-0304" : "M-0300");
+    if (has(R"(T2)")) return code("M-0301");
     return std::nullopt;
 }
 

@@ -34,4 +34,9 @@ std::optional<CodedConcept> signalCategoryCode(const std::string& category);
 std::optional<CodedConcept> enhancementDegreeCode(const std::string& degree);
 std::optional<CodedConcept> enhancementPatternCode(const std::string& pattern);
 
+// The sequence / phase code a series most likely is, from its modality and description
+// ("T2_SAG" -> T2-weighted, "T1 +C" -> T1-weighted post-contrast, CT "post" -> CT post-contrast);
+// nullopt when the description does not say.
+std::optional<CodedConcept> sequenceFromSeries(const std::string& modality, const std::string& description);
+
 }  // namespace mensura::annotations

@@ -170,3 +170,23 @@ TEST(FindingVocabulary, EveryFindingOfTheExampleRecordsIsAChoiceOfThePicker) {
                 }
     }
 }
+
+TEST(FindingVocabulary, TheSequenceIsReadFromTheSeriesDescription) {
+    const auto meaning = [](const char* modality, const char* description) {
+        const auto c = sequenceFromSeries(modality, description);
+        return c ? c->meaning : std::string("-");
+    };
+    // The sample cases' descriptions and common scanner ones.
+    EXPECT_EQ(meaning("MR", "T2_SAG"), "T2-weighted");
+    EXPECT_EQ(meaning("MR", "TIRM_COR"), "TIRM fat-suppressed");
+    EXPECT_EQ(meaning("MR", "DWI_AX"), "Diffusion-weighted");
+    EXPECT_EQ(meaning("MR", "ep2d_diff_b1000 TRACE"), "Diffusion-weighted");
+    EXPECT_EQ(meaning("MR", "T1_AX"), "T1-weighted");
+    EXPECT_EQ(meaning("MR", "T1_AX_C"), "T1-weighted post-contrast");
+    EXPECT_EQ(meaning("MR", "t1_tse_tra +C"), "T1-weighted post-contrast");
+    EXPECT_EQ(meaning("MR", "T1 FS POST GD"), "T1-weighted post-contrast");
+    EXPECT_EQ(meaning("MR", "STIR cor"), "STIR");
+    EXPECT_EQ(meaning("CT", "CT_POST"), "CT post-contrast");
+    EXPECT_EQ(meaning("CT", "Neck 3mm"), "CT");
+    EXPECT_EQ(meaning("MR", "Localizer"), "-");
+}

@@ -1,0 +1,248 @@
+// GUI test of the case record panel, as a radiologist fills it on a reading day: the seed 000
+// example case is opened; the age is edited, a refused value leaves the record as it was, undo
+// and redo restore each state; a vertebral level is added to the lesion (a wrong level is
+// refused); a follow-up timepoint is added; a caliper placed with the mouse is linked to lesion
+// L1 at that timepoint through the link dialog (its length shows in the record, linked); a coded
+// finding (T2 signal vs muscle) is added with the annotation as evidence; double-clicking a
+// record field jumps the views to its image; the saved case.json holds it all. Runs under Xvfb.
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest/QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include "annotations/record/CaseFolder.h"
+#include "viewer/AnnotationPanel.h"
+#include "viewer/CaseController.h"
+#include "viewer/MainWindow.h"
+#include "viewer/MeasurementTool.h"
+#include "viewer/SliceView.h"
+#include "viewer/VtkOpenGLWidget.h"
+#include "viewer/record/CaseRecordPanel.h"
+#include "viewer/record/FindingDialog.h"
+#include "viewer/record/ObservationTree.h"
+#include "viewer/record/RecordTable.h"
+
+using namespace mensura;
+using annotations::AnnotationKind;
+using viewer::ViewPlane;
+
+namespace {
+
+const QString kSource = QStringLiteral(MENSURA_SOURCE_DIR);
+const imaging::PointLps kCentre{27, 8, 10};
+
+bool copyExampleCase(const QString& to) {
+    QFile in(kSource + "/cases/examples/seed000_ccs_craniocervical/case.json");
+    if (!in.open(QIODevice::ReadOnly)) return false;
+    QString text = QString::fromUtf8(in.readAll());
+    text.replace("../../../sample_dicom", kSource + "/sample_dicom");
+    QFile out(to + "/case.json");
+    return out.open(QIODevice::WriteOnly) && out.write(text.toUtf8()) > 0;
+}
+
+QPoint widgetPoint(const viewer::SliceView* view, imaging::PointLps p) {
+    double x = 0, y = 0;
+    view->mapping().toWidget(p, x, y);
+    return QPoint(int(std::lround(x)), int(std::lround(y)));
+}
+
+const annotations::CaseRecord& record(const viewer::MainWindow& w) { return w.caseController()->document()->record; }
+
+// Types into a line edit and finishes the edit as Enter would.
+void typeInto(QLineEdit* edit, const QString& text) {
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+// Edits a table cell the way a double-click and typing does.
+void editCell(QTableWidget* table, int row, int column, const QString& text) {
+    table->setCurrentCell(row, column);
+    table->item(row, column)->setText(text);
+}
+
+int columnOf(QTableWidget* table, const QString& header) {
+    for (int c = 0; c < table->columnCount(); ++c)
+        if (table->horizontalHeaderItem(c)->text() == header) return c;
+    return -1;
+}
+
+void save(const QImage& image, const QString& name) {
+    QDir().mkpath(MENSURA_SCREENSHOT_DIR);
+    image.save(QStringLiteral(MENSURA_SCREENSHOT_DIR "/%1.png").arg(name));
+}
+
+}  // namespace
+
+class CaseRecordGuiTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void fillTheRecord();
+};
+
+void CaseRecordGuiTest::fillTheRecord() {
+    if (!QFile::exists(kSource + "/sample_dicom/ccs_craniocervical/baseline/02_CT_NECK_C"))
+        QSKIP("sample_dicom is absent");
+    QTemporaryDir dir;
+    QVERIFY(copyExampleCase(dir.path()));
+    viewer::MainWindow window;
+    window.resize(1500, 950);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QSignalSpy loaded(&window, &viewer::MainWindow::volumeLoaded);
+    window.openPath(dir.path());
+    QVERIFY(QTest::qWaitFor([&] { return loaded.count() > 0; }, 60000));
+    viewer::CaseRecordPanel* panel = window.recordPanel();
+    QVERIFY(panel && panel->isEnabled());
+
+    // Patient: the age shows; an edit is one undo step; a refused value changes nothing.
+    QLineEdit* age = panel->findChild<QLineEdit*>("age");
+    QVERIFY(age);
+    QCOMPARE(age->text(), QString("33"));
+    typeInto(age, "34");
+    QCOMPARE(*record(window).patient.ageYears, 34.0);
+    QVERIFY(window.caseController()->undoText().contains("age"));
+    typeInto(age, "old");
+    QCOMPARE(*record(window).patient.ageYears, 34.0);
+    QCOMPARE(age->text(), QString("34"));
+    window.setFocus();
+    window.caseController()->undo();
+    QCOMPARE(*record(window).patient.ageYears, 33.0);
+    QCOMPARE(age->text(), QString("33"));
+    window.caseController()->redo();
+    QCOMPARE(*record(window).patient.ageYears, 34.0);
+    // A history text field.
+    QLineEdit* diagnosis = panel->findChild<QLineEdit*>("diagnosis");
+    typeInto(diagnosis, "Clear cell sarcoma (EWSR1 rearranged)");
+    QCOMPARE(record(window).diagnosis.text, std::string("Clear cell sarcoma (EWSR1 rearranged)"));
+
+    // Lesions: vertebral levels are checked.
+    viewer::RecordTable* lesions = panel->table("lesion");
+    QVERIFY(lesions);
+    QCOMPARE(lesions->table()->rowCount(), 1);
+    const int levels = columnOf(lesions->table(), "Vertebral levels");
+    QCOMPARE(lesions->table()->item(0, levels)->text(), QString("C1, C2"));
+    editCell(lesions->table(), 0, levels, "c1 c2 c3");
+    QCOMPARE(record(window).lesions[0].vertebralLevels, (std::vector<std::string>{"C1", "C2", "C3"}));
+    editCell(lesions->table(), 0, levels, "C1, X9");
+    QCOMPARE(record(window).lesions[0].vertebralLevels.size(), std::size_t(3));
+    QCOMPARE(lesions->table()->item(0, levels)->text(), QString("C1, C2, C3"));
+
+    // Imaging: the baseline shows L1's tri-axial values, linked to their annotation.
+    panel->tabs()->setCurrentIndex(2);
+    viewer::ObservationTree* tree = panel->observations();
+    QTreeWidgetItem* ap = nullptr;
+    for (QTreeWidgetItemIterator it(tree); *it; ++it)
+        if ((*it)->text(0) == "AP diameter") ap = *it;
+    QVERIFY(ap);
+    QVERIFY(ap->text(1).startsWith("40.0 mm"));
+    QCOMPARE(ap->text(2), QString("linked"));
+    QVERIFY(ap->text(3).contains("tri-axial"));
+
+    // Add a follow-up timepoint.
+    viewer::RecordTable* timepoints = panel->table("timepoint");
+    QVERIFY(timepoints);
+    QTest::mouseClick(timepoints->findChildren<QPushButton*>().front(), Qt::LeftButton);
+    QCOMPARE(record(window).imaging.size(), std::size_t(2));
+    QCOMPARE(record(window).imaging[1].role, annotations::TimepointRole::FollowUp);
+    const QString followUp = QString::fromStdString(record(window).imaging[1].uid);
+    QCOMPARE(panel->currentTimepoint(), followUp);
+
+    // A caliper placed with the mouse on the axial view, 30 mm along L.
+    viewer::SliceView* axial = window.sliceView(ViewPlane::Axial);
+    axial->showLps(kCentre);
+    QTest::qWait(50);
+    QTest::keyClick(&window, Qt::Key_C);
+    const QPoint a = widgetPoint(axial, {12, 8, 10}), b = widgetPoint(axial, {42, 8, 10});
+    QTest::mousePress(axial, Qt::LeftButton, Qt::NoModifier, a);
+    QTest::mouseMove(axial, b);
+    QTest::mouseRelease(axial, Qt::LeftButton, Qt::NoModifier, b);
+    const QString caliper = window.annotationPanel()->selectedUid();
+    QVERIFY(!caliper.isEmpty());
+    const auto* placed = window.caseController()->session()->model().findAnnotation(caliper.toStdString());
+    QVERIFY(placed && placed->kind == AnnotationKind::Line);
+    const double length = placed->find(annotations::Quantity::Length)->measurement.value;
+    QVERIFY2(std::fabs(length - 30) < 2 * axial->mapping().mmPerPixel, qPrintable(QString::number(length)));
+
+    // Ctrl+L: the link dialog, set to the follow-up and L1; OK links the length.
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+    auto* link = panel->findChild<viewer::FindingDialog*>("linkDialog");
+    QVERIFY(link);
+    link->timepointBox()->setCurrentIndex(link->timepointBox()->findData(followUp));
+    QCOMPARE(link->lesionBox()->currentText().left(2), QString("L1"));
+    link->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    const annotations::RecordValue* linked = nullptr;
+    for (const auto& o : record(window).imaging[1].observations)
+        for (const auto& v : o.values)
+            if (v.link && v.link->annotationUid == caliper.toStdString()) linked = &v;
+    QVERIFY(linked);
+    QCOMPARE(linked->value.value, length);
+    QCOMPARE(linked->state, annotations::LinkState::Linked);
+    QTreeWidgetItem* lengthItem = tree->itemForField(QString::fromStdString(linked->fieldId));
+    QVERIFY(lengthItem);
+    QVERIFY(lengthItem->text(1).startsWith(QString::number(length, 'f', 1)));
+    QVERIFY(lengthItem->text(3).contains("Caliper"));
+
+    // Ctrl+Shift+F: a coded finding with the caliper as evidence: T2 slightly high vs muscle.
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    auto* finding = panel->findChild<viewer::FindingDialog*>("findingDialog");
+    QVERIFY(finding);
+    finding->timepointBox()->setCurrentIndex(finding->timepointBox()->findData(followUp));
+    finding->conceptBox()->setCurrentText("Signal intensity relative to reference tissue");
+    finding->valueBox()->setCurrentText("slightly hyperintense");
+    save(window.grab().toImage(), "record_finding_dialog");
+    save(finding->grab().toImage(), "finding_dialog");
+    finding->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    const annotations::Finding* added = nullptr;
+    for (const auto& o : record(window).imaging[1].observations)
+        for (const auto& f : o.findings) added = &f;
+    QVERIFY(added);
+    QCOMPARE(added->value.meaning, std::string("slightly hyperintense"));
+    QCOMPARE(added->referenceTissue.meaning, std::string("Skeletal muscle"));
+    QCOMPARE(added->evidence, std::vector<std::string>{caliper.toStdString()});
+    QCOMPARE(added->state, annotations::LinkState::Linked);
+
+    // Double-clicking the baseline AP field jumps the views to the tri-axial.
+    timepoints->table()->setCurrentCell(0, 0);
+    axial->setSliceIndex(0);
+    for (QTreeWidgetItemIterator it(tree); *it; ++it)
+        if ((*it)->text(0) == "AP diameter") ap = *it;
+    emit tree->itemDoubleClicked(ap, 0);
+    QTest::qWait(50);
+    QVERIFY(std::fabs(axial->mapping().distanceFromPlane(kCentre)) < 2);
+    QTest::qWait(100);
+    save(window.grab().toImage(), "record_imaging_tab");
+
+    // Saved: case.json holds the edits, and reads back.
+    QVERIFY(window.saveCase().isEmpty());
+    auto reopened = annotations::openCase(dir.path().toStdString());
+    QVERIFY(reopened.ok());
+    QCOMPARE(*reopened->document.record.patient.ageYears, 34.0);
+    QCOMPARE(reopened->document.record.imaging.size(), std::size_t(2));
+    QCOMPARE(reopened->document.record.imaging[1].observations.front().findings.size(), std::size_t(1));
+}
+
+int main(int argc, char** argv) {
+    viewer::VtkOpenGLWidget::installDefaultSurfaceFormat();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("MensuraTest");
+    CaseRecordGuiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "CaseRecordGuiTest.moc"
