@@ -1,18 +1,13 @@
 #include "report_cli.h"
 
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include <QGuiApplication>
 
-#include "annotations/export/CsvExport.h"
-#include "annotations/export/ExportCase.h"
-#include "annotations/export/FhirExport.h"
-#include "annotations/export/HtmlReport.h"
-#include "viewer/report/KeyImageRenderer.h"
-#include "viewer/report/ReportDocument.h"
+#include "viewer/report/ExportFormats.h"
+
 
 namespace mensura::tools {
 namespace {
@@ -33,27 +28,13 @@ int runReportExport(const std::string& caseFolder, const std::string& format, co
                     bool deidentify) {
     annotations::DeidentificationPolicy policy;
     policy.enabled = deidentify;
-    imaging::Result<std::string> written = imaging::Error{"unknown format \"" + format + "\" (fhir, csv, json, html, pdf)"};
-    if (format == "fhir") {
-        written = annotations::exportFhir(caseFolder, outDir, policy);
-    } else if (format == "csv") {
-        written = annotations::exportCsv(caseFolder, outDir, policy);
-    } else if (format == "json") {
-        written = annotations::exportJson(caseFolder, outDir, policy);
-    } else if (format == "html" || format == "pdf") {
-        auto app = ensureGuiApplication();
-        written = annotations::exportHtmlReport(caseFolder, outDir, policy, viewer::makeKeyImageProvider());
-        if (written && format == "pdf")
-            written = viewer::writePdfReport(*written, (std::filesystem::path(outDir) / "report.pdf").string());
-    } else {
-        std::cerr << written.error().message << "\n";
-        return 2;
-    }
+    auto app = ensureGuiApplication();  // key images and the PDF draw text with Qt
+    const auto written = viewer::exportCaseAs(format, caseFolder, outDir, policy);
     if (!written) {
         std::cerr << written.error().message << "\n";
         return 1;
     }
-    std::cout << *written << "\n";
+    for (const auto& f : *written) std::cout << f << "\n";
     return 0;
 }
 

@@ -56,8 +56,11 @@ public:
     void applyWindowPreset(int index);
     // Writes case.json (Ctrl+S); the error text, or empty.
     QString saveCase();
-    // Saves, then exports "sr" or "seg" into the case folder's exports/ in the background.
+    // Saves, then exports a format of exportFormats() ("all": every one) into the case folder's
+    // exports/ in the background, de-identified when Export > De-identify is checked.
     void exportCase(const QString& format);
+    // Saves, then shows the report preview (built in the background).
+    void previewReport();
     void toggleMaximized(SliceView* view);
 
     SliceView* sliceView(ViewPlane plane) const;
@@ -132,6 +135,7 @@ private:
     std::optional<SegmentationOutcome> lastSegmentation_;
     QString pendingSeries_, pendingJump_;
     QActionGroup* toolActions_ = nullptr;
+    QAction* deidentifyAction_ = nullptr;
     QAction *undoAction_ = nullptr, *redoAction_ = nullptr, *deleteAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     SliceView* maximized_ = nullptr;

@@ -99,8 +99,23 @@ void MainWindow::buildMenus() {
     }
 
     QMenu* exportMenu = menuBar()->addMenu(tr("E&xport"));
-    exportMenu->addAction(tr("DICOM &SR measurement report (TID 1500)"), this, [this] { exportCase("sr"); });
-    exportMenu->addAction(tr("DICOM S&EG lesion masks"), this, [this] { exportCase("seg"); });
+    exportMenu->setObjectName("exportMenu");
+    const std::vector<std::pair<QString, QString>> formats{
+        {"sr", tr("DICOM &SR measurement report (TID 1500)")}, {"seg", tr("DICOM S&EG lesion masks")},
+        {"images", tr("Referenced DICOM &images")},           {"fhir", tr("&FHIR R4 bundle")},
+        {"csv", tr("&CSV measurements")},                     {"json", tr("Case record &JSON")},
+        {"html", tr("&HTML report with key images")},         {"pdf", tr("&PDF report")}};
+    for (const auto& [format, text] : formats) {
+        QAction* a = exportMenu->addAction(text, this, [this, f = format] { exportCase(f); });
+        a->setObjectName("export_" + format);
+    }
+    exportMenu->addAction(tr("&All of the above"), this, [this] { exportCase("all"); });
+    exportMenu->addSeparator();
+    QAction* preview = exportMenu->addAction(tr("&Report preview…"), this, &MainWindow::previewReport);
+    preview->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    deidentifyAction_ = exportMenu->addAction(tr("&De-identify exports (PS3.15 basic profile)"));
+    deidentifyAction_->setCheckable(true);
+    deidentifyAction_->setObjectName("deidentifyAction");
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Reset zoom and pan"), this, [this] {

@@ -19,8 +19,8 @@
 #include "MeasurementTool.h"
 #include "SegmentationPanel.h"
 #include "StudyBrowser.h"
-#include "annotations/export/DicomExport.h"
-#include "annotations/export/SrExport.h"
+#include "ReportPreview.h"
+#include "report/ExportFormats.h"
 #include "annotations/record/AnnotationCommands.h"
 #include "imaging/DicomSeriesWriter.h"
 
@@ -267,10 +267,26 @@ void MainWindow::exportCase(const QString& format) {
         }
         emit exportFinished(files, error);
     });
-    watcher->setFuture(QtConcurrent::run([format, folder, out]() -> Files {
-        if (format == "seg") return annotations::exportSeg(folder, out);
-        return annotations::exportSr(folder, out);
+    annotations::DeidentificationPolicy policy;
+    policy.enabled = deidentifyAction_ && deidentifyAction_->isChecked();
+    watcher->setFuture(QtConcurrent::run([format, folder, out, policy]() -> Files {
+        if (format != "all") return exportCaseAs(format.toStdString(), folder, out, policy);
+        std::vector<std::string> all;
+        for (const auto& f : exportFormats()) {
+            auto files = exportCaseAs(f, folder, out, policy);
+            if (!files) return imaging::Error{f + ": " + files.error().message};
+            all.insert(all.end(), files->begin(), files->end());
+        }
+        return all;
     }));
+}
+
+void MainWindow::previewReport() {
+    if (!case_->isOpen()) return reportError(tr("Report"), tr("Open or start a case first."));
+    if (!saveCase().isEmpty()) return;
+    auto* preview = new ReportPreview(case_->folder(), deidentifyAction_ && deidentifyAction_->isChecked(), this);
+    preview->setAttribute(Qt::WA_DeleteOnClose);
+    preview->show();
 }
 
 void MainWindow::rememberCase(const QString& folder) {

@@ -27,6 +27,7 @@
 #include "viewer/MainWindow.h"
 #include "viewer/MeasurementTool.h"
 #include "viewer/SliceView.h"
+#include "viewer/ReportPreview.h"
 #include "viewer/VtkOpenGLWidget.h"
 #include "viewer/record/CaseRecordPanel.h"
 #include "viewer/record/FindingDialog.h"
@@ -235,6 +236,53 @@ void CaseRecordGuiTest::fillTheRecord() {
     QCOMPARE(*reopened->document.record.patient.ageYears, 34.0);
     QCOMPARE(reopened->document.record.imaging.size(), std::size_t(2));
     QCOMPARE(reopened->document.record.imaging[1].observations.front().findings.size(), std::size_t(1));
+
+    // Export menu: FHIR carries the new finding and the linked length; the PDF is a PDF.
+    QSignalSpy exported(&window, &viewer::MainWindow::exportFinished);
+    window.findChild<QAction*>("export_fhir")->trigger();
+    QVERIFY(QTest::qWaitFor([&] { return exported.count() == 1; }, 60000));
+    QStringList files = exported.at(0).at(0).toStringList();
+    QCOMPARE(exported.at(0).at(1).toString(), QString());
+    QCOMPARE(files.size(), 1);
+    QFile fhir(files.front());
+    QVERIFY(fhir.open(QIODevice::ReadOnly));
+    const auto bundle = nlohmann::json::parse(fhir.readAll().toStdString());
+    QCOMPARE(bundle["resourceType"].get<std::string>(), std::string("Bundle"));
+    const std::string text = bundle.dump();
+    QVERIFY(text.find("slightly hyperintense") != std::string::npos);
+    bool lengthFound = false;
+    for (const auto& e : bundle["entry"])
+        if (e["resource"].contains("valueQuantity"))
+            lengthFound = lengthFound || std::fabs(e["resource"]["valueQuantity"]["value"].get<double>() - length) < 1e-6;
+    QVERIFY2(lengthFound, "the linked caliper length is not an Observation of the FHIR bundle");
+    window.findChild<QAction*>("export_pdf")->trigger();
+    QVERIFY(QTest::qWaitFor([&] { return exported.count() == 2; }, 120000));
+    QCOMPARE(exported.at(1).at(1).toString(), QString());
+    files = exported.at(1).at(0).toStringList();
+    QVERIFY(files.size() == 1 && files.front().endsWith("report.pdf"));
+    QFile pdf(files.front());
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+
+    // The report preview: built in the background, a tall page with key images (colour).
+    window.previewReport();
+    auto* preview = window.findChild<viewer::ReportPreview*>("reportPreview");
+    QVERIFY(preview);
+    QVERIFY(QTest::qWaitFor([&] { return preview->isReady() || !preview->error().isEmpty(); }, 120000));
+    QCOMPARE(preview->error(), QString());
+    const QImage page = preview->image();
+    QVERIFY(page.height() > 2 * page.width());
+    int coloured = 0;
+    for (int y = 0; y < page.height(); y += 3)
+        for (int x = 0; x < page.width(); x += 3) {
+            const QRgb c = page.pixel(x, y);
+            coloured += std::max({qRed(c), qGreen(c), qBlue(c)}) - std::min({qRed(c), qGreen(c), qBlue(c)}) > 80;
+        }
+    QVERIFY2(coloured > 50, "no annotation colour in the report's key images");
+    QTest::qWait(100);
+    save(preview->grab().toImage(), "report_preview");
+    save(page, "report_page");
+    preview->close();
 }
 
 int main(int argc, char** argv) {
