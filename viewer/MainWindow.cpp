@@ -17,6 +17,7 @@
 #include <QSettings>
 
 #include "AnnotationPanel.h"
+#include "CompareView.h"
 #include "record/CaseRecordPanel.h"
 #include "CaseController.h"
 #include "FolderIndexer.h"
@@ -122,7 +123,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     restoreState(settings.value("window/state").toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() { delete compare_; }  // a top-level window of its own
 
 SliceView* MainWindow::sliceView(ViewPlane plane) const {
     for (SliceView* v : views_)
@@ -228,6 +229,8 @@ void MainWindow::onLoaded(std::shared_ptr<const imaging::Volume> volume) {
         v->setAnnotations(case_->annotations(), annotationPanel_->selectedUid().toStdString());
     }
     showInfo(volume_.get());
+    // The cursor stays where it was when the new series shares the frame of reference.
+    setCursorLps(cursorFrame_ == volume_->frameOfReferenceUid ? cursor_ : std::nullopt);
     QString text = tr("Loaded #%1 %2: %3 x %4 x %5")
                        .arg(volume_->seriesNumber)
                        .arg(qs(volume_->description))
@@ -242,6 +245,16 @@ void MainWindow::onLoaded(std::shared_ptr<const imaging::Volume> volume) {
     setWindowTitle(tr("Mensura - %1").arg(qs(volume_->description)));
     emit volumeLoaded();
     if (!pendingJump_.isEmpty()) jumpToAnnotation(std::exchange(pendingJump_, QString()));
+}
+
+void MainWindow::setCursorLps(std::optional<imaging::PointLps> p) {
+    cursor_ = volume_ ? p : std::nullopt;
+    if (volume_) cursorFrame_ = volume_->frameOfReferenceUid;
+    if (crosshairAction_) crosshairAction_->setChecked(cursor_.has_value());
+    for (SliceView* v : views_) {
+        if (cursor_) v->showLps(*cursor_);
+        v->setCrosshair(cursor_);
+    }
 }
 
 void MainWindow::onLoadFailed(const QString& stackId, const QString& message) {

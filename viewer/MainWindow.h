@@ -9,6 +9,7 @@
 #include <optional>
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include "DisplayFrame.h"
 #include "SegmentationJob.h"
@@ -27,6 +28,7 @@ class QMenu;
 namespace mensura::viewer {
 
 class AnnotationPanel;
+class CompareView;
 class CaseRecordPanel;
 class CaseController;
 class FolderIndexer;
@@ -62,6 +64,13 @@ public:
     // Saves, then shows the report preview (built in the background).
     void previewReport();
     void toggleMaximized(SliceView* view);
+    // The linked cursor in patient space: every view scrolls to it and draws it; scrolling a view
+    // moves it along that view's normal. nullopt hides it.
+    void setCursorLps(std::optional<imaging::PointLps> p);
+    std::optional<imaging::PointLps> cursorLps() const { return cursor_; }
+    // Opens (or raises) the side-by-side window: the current series beside the best match of
+    // another study (baseline vs follow-up) or of the same examination.
+    CompareView* openCompare();
 
     SliceView* sliceView(ViewPlane plane) const;
     StudyBrowser* studyBrowser() const { return browser_; }
@@ -139,6 +148,10 @@ private:
     QAction *undoAction_ = nullptr, *redoAction_ = nullptr, *deleteAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     SliceView* maximized_ = nullptr;
+    std::optional<imaging::PointLps> cursor_;
+    std::string cursorFrame_;  // frame of reference the cursor is in
+    QAction* crosshairAction_ = nullptr;
+    QPointer<CompareView> compare_;
 };
 
 }  // namespace mensura::viewer

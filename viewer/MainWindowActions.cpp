@@ -18,6 +18,7 @@
 #include "AnnotationPanel.h"
 #include "record/CaseRecordPanel.h"
 #include "CaseController.h"
+#include "CompareView.h"
 #include "MainWindow.h"
 #include "MeasurementTool.h"
 #include "SegmentationPanel.h"
@@ -127,6 +128,17 @@ void MainWindow::buildMenus() {
         toggleMaximized(views_[0]);
     });
     maximize->setShortcut(Qt::Key_F);
+    crosshairAction_ = view->addAction(tr("&Crosshair (linked cursor; Shift+click to place)"), this, [this](bool on) {
+        if (!on || !volume_) return setCursorLps(std::nullopt);
+        // At the centre of the volume until the user Shift+clicks somewhere else.
+        const auto& g = volume_->geometry;
+        setCursorLps(g.indexToLps((g.size[0] - 1) / 2.0, (g.size[1] - 1) / 2.0, (g.size[2] - 1) / 2.0));
+    });
+    crosshairAction_->setCheckable(true);
+    crosshairAction_->setShortcut(Qt::Key_X);
+    crosshairAction_->setObjectName("crosshairAction");
+    QAction* compare = view->addAction(tr("Compare series &side by side…"), this, [this] { openCompare(); });
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* keys = help->addAction(tr("&Keyboard and mouse…"), this, &MainWindow::showHelp);
@@ -183,6 +195,40 @@ void MainWindow::applyWindowPreset(int index) {
     showStatus(tr("%1: W %2 / L %3").arg(QString::fromStdString(p.name)).arg(window, 0, 'f', 0).arg(level, 0, 'f', 0));
 }
 
+CompareView* MainWindow::openCompare() {
+    if (!index_) {
+        reportError(tr("Compare"), tr("Open a folder first."));
+        return nullptr;
+    }
+    if (!compare_) {
+        compare_ = new CompareView(index_);
+        compare_->setAttribute(Qt::WA_DeleteOnClose);
+        compare_->setAnnotations(case_->annotations());
+        connect(case_, &CaseController::changed, compare_, [this] { compare_->setAnnotations(case_->annotations()); });
+        // The current series, and beside it the same modality of another study (follow-up), else
+        // another series of this frame of reference.
+        const std::string current = volume_ ? volume_->seriesInstanceUid : std::string();
+        const imaging::SeriesStack* here = index_->findStack(current);
+        const imaging::SeriesStack* other = nullptr;
+        int best = -1;
+        for (const imaging::SeriesStack* s : index_->allStacks()) {
+            if (s->seriesInstanceUid == current) continue;
+            int score = 0;
+            if (here) {
+                score += s->first().studyInstanceUid != here->first().studyInstanceUid ? 4 : 0;
+                score += s->first().modality == here->first().modality ? 2 : 0;
+                score += s->first().frameOfReferenceUid == here->first().frameOfReferenceUid ? 1 : 0;
+            }
+            if (score > best) best = score, other = s;
+        }
+        if (here) compare_->setSeries(0, QString::fromStdString(here->stackId));
+        if (other) compare_->setSeries(1, QString::fromStdString(other->stackId));
+    }
+    compare_->show();
+    compare_->raise();
+    return compare_;
+}
+
 void MainWindow::toggleMaximized(SliceView* view) {
     maximized_ = maximized_ == view ? nullptr : view;
     for (SliceView* v : views_) v->setVisible(!maximized_ || v == maximized_);
@@ -227,6 +273,9 @@ void MainWindow::showHelp() {
     add(tr("Middle drag"), tr("Pan"));
     add(tr("R"), tr("Reset zoom and pan of the view under the mouse"));
     add(tr("Double-click"), tr("Maximize / restore a view"));
+    add(tr("Compare window"), tr("Choose a series per pane; Link scrolling keeps the panes at one level "
+                                  "(another frame of reference: line them up on the lesion first)"));
+    add(tr("Shift+click"), tr("Put the linked cursor (crosshair) there: every view scrolls to it"));
     add(tr("Click in Annotations"), tr("Jump to the annotation"));
     table->horizontalHeader()->setStretchLastSection(true);
     table->resizeColumnsToContents();

@@ -103,6 +103,16 @@ void MainWindow::connectCase() {
         tool_->attach(v);
         connect(v, &SliceView::handleMoved, this, &MainWindow::onHandleMoved);
         connect(v, &SliceView::maximizeRequested, this, [this, v] { toggleMaximized(v); });
+        connect(v, &SliceView::crosshairRequested, this, &MainWindow::setCursorLps);
+        // Scrolling a view carries the cursor to the new plane: the other views redraw it.
+        connect(v, &SliceView::sliceChanged, this, [this, v] {
+            if (!cursor_ || !volume_) return;
+            const SliceMapping m = v->mapping();
+            const imaging::PointLps moved = *cursor_ - m.distanceFromPlane(*cursor_) * m.frame.normal;
+            if (imaging::norm(moved - *cursor_) < 1e-6) return;
+            cursor_ = moved;
+            for (SliceView* other : views_) other->setCrosshair(cursor_);
+        });
     }
 }
 

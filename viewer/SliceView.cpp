@@ -310,7 +310,25 @@ void SliceView::beforeRender() {
         }
         scene.lines.push_back(line);
     }
+    if (crosshair_) {
+        // Two lines through the cursor with a gap around it, so the point itself stays visible.
+        double cx = 0, cy = 0;
+        m.toWidget(*crosshair_, cx, cy);
+        const double gap = 8, far = 1e5;
+        for (const auto& [dx, dy] : {std::pair{1.0, 0.0}, std::pair{0.0, 1.0}})
+            for (double sign : {-1.0, 1.0}) {
+                OverlayScene::Polyline line;
+                line.color = {90, 200, 255};
+                line.points = {{cx + sign * dx * gap, cy + sign * dy * gap}, {cx + sign * dx * far, cy + sign * dy * far}};
+                scene.lines.push_back(line);
+            }
+    }
     annotationLayer_->show(scene, devicePixelRatioF(), renderWindow()->GetSize()[1]);
+}
+
+void SliceView::setCrosshair(std::optional<imaging::PointLps> p) {
+    crosshair_ = p;
+    update();
 }
 
 const HandleRef* SliceView::handleAt(QPointF pos) const {
@@ -321,6 +339,10 @@ const HandleRef* SliceView::handleAt(QPointF pos) const {
 
 void SliceView::mousePressEvent(QMouseEvent* event) {
     const QPointF pos = event->position();
+    if (showsImage_ && event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)) {
+        emit crosshairRequested(mapping().toLps(pos.x(), pos.y()));
+        return;
+    }
     if (showsImage_ && dragButton_ == Qt::NoButton && event->button() == Qt::LeftButton) {
         if (const HandleRef* h = handleAt(pos)) {
             dragHandle_ = *h;

@@ -3,7 +3,8 @@
 // copied; the plane is cut by vtkImageReslice with axes set in patient space (DisplayFrame), so
 // a sagittal acquisition shows a correct axial view. Input: left-drag window/level (or, with a
 // tool active, places the tool; on an annotation handle, moves it), wheel or arrow keys scroll,
-// right-drag zoom, middle-drag pan, R resets the view, double-click maximizes.
+// right-drag zoom, middle-drag pan, R resets the view, double-click maximizes, Shift+click
+// places the linked cursor (crosshair).
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,6 +68,9 @@ public:
     // Lines of a placement in progress.
     void setPreview(std::vector<Segment> segments);
     void setMask(std::shared_ptr<const imaging::LesionMask> mask);
+    // The linked cursor: two lines through the point, in the plane of the slice shown (none:
+    // hidden).
+    void setCrosshair(std::optional<imaging::PointLps> p);
     // With a tool active, the left button places it (toolPressed/Dragged/Released) instead of
     // changing the window.
     void setToolActive(bool active) { toolActive_ = active; }
@@ -80,6 +84,8 @@ signals:
     // A handle of an annotation was dragged to p and released.
     void handleMoved(const QString& uid, int pointIndex, imaging::PointLps p);
     void maximizeRequested();
+    // Shift+click: put the linked cursor here.
+    void crosshairRequested(imaging::PointLps p);
 
 protected:
     void mousePressEvent(QMouseEvent* event) override;
@@ -120,6 +126,7 @@ private:
     std::shared_ptr<const std::vector<annotations::Annotation>> annotations_;
     std::string selectedUid_;
     std::vector<Segment> preview_;
+    std::optional<imaging::PointLps> crosshair_;
     std::vector<HandleRef> handles_;  // drawn in the last render
     bool toolActive_ = false, toolDragging_ = false;
     std::optional<HandleRef> dragHandle_;
