@@ -58,7 +58,11 @@ QString MainWindow::openCase(const QString& folder) {
         if (root.isEmpty()) root = dir;
         while (!dir.startsWith(root + "/") && dir != root && root.count('/') > 1) root = QFileInfo(root).absolutePath();
     }
-    if (!doc.annotations.empty()) pendingSeries_ = qs(doc.annotations.front().image.seriesInstanceUid);
+    if (!doc.annotations.empty()) {
+        // Land on the first finding, as the reader left it.
+        pendingSeries_ = qs(doc.annotations.front().image.seriesInstanceUid);
+        pendingJump_ = qs(doc.annotations.front().uid);
+    }
     else if (!doc.dicom.empty()) pendingSeries_ = qs(doc.dicom.front().seriesInstanceUid);
     setWindowTitle(tr("Mensura - case %1").arg(QFileInfo(folder).fileName()));
     if (!notes.isEmpty()) reportError(tr("Case opened with problems"), notes.join('\n'));
