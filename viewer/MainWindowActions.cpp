@@ -75,6 +75,9 @@ void MainWindow::buildMenus() {
     QAction* finding = edit->addAction(tr("Add a coded &finding…"), this,
                                        [this] { recordPanel_->openFindingDialog(annotationPanel_->selectedUid()); });
     finding->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    // The same actions on the annotation list's right-click menu.
+    annotationPanel_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    annotationPanel_->addActions({link, finding, deleteAction_});
     edit->addSeparator();
     QAction* cancel = edit->addAction(tr("&Cancel placement"), this, [this] { tool_->cancel(); });
     cancel->setShortcut(Qt::Key_Escape);
