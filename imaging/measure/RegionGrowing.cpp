@@ -1,13 +1,7 @@
 #include "imaging/measure/RegionGrowing.h"
 
-#include <itkAndImageFilter.h>
 #include <itkBinaryBallStructuringElement.h>
-#include <itkBinaryDilateImageFilter.h>
-#include <itkBinaryErodeImageFilter.h>
-#include <itkBinaryFillholeImageFilter.h>
-#include <itkConnectedThresholdImageFilter.h>
 #include <itkImage.h>
-#include <itkOrImageFilter.h>
 #include <itkSmoothingRecursiveGaussianImageFilter.h>
 
 #include <algorithm>
@@ -39,19 +33,6 @@ Ball ball(Index3 radius) {
     b.SetRadius(r);
     b.CreateStructuringElement();
     return b;
-}
-
-MaskImage::Pointer dilateWithin(MaskImage::Pointer m, MaskImage::Pointer limit, Index3 radius) {
-    auto dilate = itk::BinaryDilateImageFilter<MaskImage, MaskImage, Ball>::New();
-    dilate->SetInput(m);
-    dilate->SetKernel(ball(radius));
-    dilate->SetForegroundValue(1);
-    dilate->SetBackgroundValue(0);
-    auto both = itk::AndImageFilter<MaskImage, MaskImage, MaskImage>::New();
-    both->SetInput1(dilate->GetOutput());
-    both->SetInput2(limit);
-    both->Update();
-    return both->GetOutput();
 }
 
 }  // namespace
@@ -87,10 +68,54 @@ BlockImages loadBlock(const Volume& v, const Block& b, double sigmaMm) {
     return im;
 }
 
+namespace {
+
+// The offsets of ITK's ball structuring element of the radius (the same voxels ITK would use).
+std::vector<Index3> ballOffsets(Index3 radius) {
+    const Ball b = ball(radius);
+    std::vector<Index3> out;
+    for (unsigned n = 0; n < b.Size(); ++n)
+        if (b[n]) {
+            const auto o = b.GetOffset(n);
+            out.push_back({long(o[0]), long(o[1]), long(o[2])});
+        }
+    return out;
+}
+
+// A sub-box of the block (inclusive voxel ranges in block indices) with its own linear indexing.
+struct Box {
+    std::array<long, 3> lo{0, 0, 0}, n{0, 0, 0};
+    std::size_t count() const { return std::size_t(n[0] * n[1] * n[2]); }
+    std::size_t at(long i, long j, long k) const { return std::size_t(i + n[0] * (j + n[1] * k)); }
+    bool inside(long i, long j, long k) const { return i >= 0 && j >= 0 && k >= 0 && i < n[0] && j < n[1] && k < n[2]; }
+};
+
+// Face-connected flood from the seeds through voxels where pass(idx) holds, into out (1).
+template <typename Pass>
+void flood(const Box& bx, const std::vector<std::size_t>& seeds, std::vector<std::uint8_t>& out, Pass pass) {
+    std::vector<std::size_t> stack;
+    for (std::size_t s : seeds)
+        if (!out[s] && pass(s)) out[s] = 1, stack.push_back(s);
+    const long sx = 1, sy = bx.n[0], sz = bx.n[0] * bx.n[1];
+    while (!stack.empty()) {
+        const std::size_t idx = stack.back();
+        stack.pop_back();
+        const long i = long(idx) % bx.n[0], j = (long(idx) / sy) % bx.n[1], k = long(idx) / sz;
+        auto visit = [&](bool ok, long step) {
+            if (!ok) return;
+            const std::size_t t = std::size_t(long(idx) + step);
+            if (!out[t] && pass(t)) out[t] = 1, stack.push_back(t);
+        };
+        visit(i > 0, -sx), visit(i + 1 < bx.n[0], sx), visit(j > 0, -sy), visit(j + 1 < bx.n[1], sy);
+        visit(k > 0, -sz), visit(k + 1 < bx.n[2], sz);
+    }
+}
+
+}  // namespace
+
 GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p,
                       const std::vector<std::uint8_t>* base) {
     const Block& b = im.block;
-    auto source = wrap<FloatImage>(b, im.spacingMm, const_cast<float*>(im.source.data()));
     std::vector<Index3> inRange;
     for (const Index3& s : seeds) {
         if (!b.contains(s[0], s[1], s[2])) continue;
@@ -98,58 +123,124 @@ GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, c
         if (x >= p.lower && x <= p.upper) inRange.push_back(s);
     }
     if (inRange.empty()) return {{}, "the seed value after smoothing is outside the range"};
-    auto toIndex = [](const Index3& s) {
-        FloatImage::IndexType i;
-        for (int a = 0; a < 3; ++a) i[a] = s[a];
-        return i;
-    };
-    auto grow = itk::ConnectedThresholdImageFilter<FloatImage, MaskImage>::New();
-    grow->SetInput(source);
-    grow->SetLower(static_cast<float>(p.lower));
-    grow->SetUpper(static_cast<float>(p.upper));
-    grow->SetReplaceValue(1);
-    for (const Index3& s : inRange) grow->AddSeed(toIndex(s));
-    grow->Update();
-    MaskImage::Pointer mask = grow->GetOutput();
+
+    // Connected threshold (face-connected, as ITK's ConnectedThresholdImageFilter) on the block.
+    Box whole;
+    for (int a = 0; a < 3; ++a) whole.n[a] = long(b.size(a));
+    std::vector<std::uint8_t> grown(b.count(), 0);
+    {
+        std::vector<std::size_t> s;
+        for (const Index3& x : inRange) s.push_back(b.linear(x[0], x[1], x[2]));
+        const float lower = static_cast<float>(p.lower), upper = static_cast<float>(p.upper);
+        const float* src = im.source.data();
+        flood(whole, s, grown, [&](std::size_t idx) { return src[idx] >= lower && src[idx] <= upper; });
+    }
+
+    // The rest works on the bounding box of the region (and the base) plus a margin wider than the
+    // structuring elements, clipped to the block: the same result as on the whole block (erosion
+    // takes the block's outside as foreground, dilation as background; the margin is background).
+    Box bx;
+    {
+        std::array<long, 3> lo{whole.n[0], whole.n[1], whole.n[2]}, hi{-1, -1, -1};
+        for (long k = 0; k < whole.n[2]; ++k)
+            for (long j = 0; j < whole.n[1]; ++j) {
+                const std::size_t row = whole.at(0, j, k);
+                for (long i = 0; i < whole.n[0]; ++i)
+                    if (grown[row + std::size_t(i)] || (base && (*base)[row + std::size_t(i)])) {
+                        lo[0] = std::min(lo[0], i), hi[0] = std::max(hi[0], i);
+                        lo[1] = std::min(lo[1], j), hi[1] = std::max(hi[1], j);
+                        lo[2] = std::min(lo[2], k), hi[2] = std::max(hi[2], k);
+                    }
+            }
+        for (int a = 0; a < 3; ++a) {
+            const long margin = std::max(1L, p.leakRadius[a]) + 2;
+            const long l = std::max(0L, lo[a] - margin), h = std::min(whole.n[a] - 1, hi[a] + margin);
+            bx.lo[a] = l, bx.n[a] = h - l + 1;
+        }
+    }
+    std::vector<std::uint8_t> m(bx.count(), 0);
+    for (long k = 0; k < bx.n[2]; ++k)
+        for (long j = 0; j < bx.n[1]; ++j) {
+            const std::size_t from = whole.at(bx.lo[0], bx.lo[1] + j, bx.lo[2] + k);
+            std::copy(grown.begin() + long(from), grown.begin() + long(from) + bx.n[0], m.begin() + long(bx.at(0, j, k)));
+        }
+    auto local = [&](const Index3& s) { return bx.at(s[0] - bx.lo[0], s[1] - bx.lo[1], s[2] - bx.lo[2]); };
+    // Whether the box face lies on the block face (beyond it: outside the block) per side.
+    std::array<bool, 3> atLo{}, atHi{};
+    for (int a = 0; a < 3; ++a) atLo[a] = bx.lo[a] == 0, atHi[a] = bx.lo[a] + bx.n[a] == whole.n[a];
 
     if (p.leakRadius[0] > 0 || p.leakRadius[1] > 0 || p.leakRadius[2] > 0) {
-        auto erode = itk::BinaryErodeImageFilter<MaskImage, MaskImage, Ball>::New();
-        erode->SetInput(mask);
-        erode->SetKernel(ball(p.leakRadius));
-        erode->SetForegroundValue(1);
-        erode->SetBackgroundValue(0);
-        erode->Update();
-        auto keep = itk::ConnectedThresholdImageFilter<MaskImage, MaskImage>::New();
-        keep->SetInput(erode->GetOutput());
-        keep->SetLower(1);
-        keep->SetUpper(1);
-        keep->SetReplaceValue(1);
+        const std::vector<Index3> se = ballOffsets(p.leakRadius);
+        // Erosion: a voxel stays when every voxel of the element is in the region or outside the
+        // block (ITK's BinaryErodeImageFilter: boundary to foreground).
+        auto eroded = [&](std::size_t idx) {
+            if (!m[idx]) return false;
+            const long i = long(idx) % bx.n[0], j = (long(idx) / bx.n[0]) % bx.n[1], k = long(idx) / (bx.n[0] * bx.n[1]);
+            for (const Index3& o : se) {
+                const long x = i + o[0], y = j + o[1], z = k + o[2];
+                if (bx.inside(x, y, z)) {
+                    if (!m[bx.at(x, y, z)]) return false;
+                } else {
+                    // Outside the box: outside the block counts as foreground, the margin is background.
+                    const bool outBlock = (x < 0 && atLo[0]) || (x >= bx.n[0] && atHi[0]) || (y < 0 && atLo[1]) ||
+                                          (y >= bx.n[1] && atHi[1]) || (z < 0 && atLo[2]) || (z >= bx.n[2] && atHi[2]);
+                    if (!outBlock) return false;
+                }
+            }
+            return true;
+        };
+        std::vector<std::uint8_t> core(bx.count(), 0);
+        std::vector<std::size_t> s;
+        for (const Index3& x : inRange) s.push_back(local(x));
+        flood(bx, s, core, eroded);
         bool any = false;
-        for (const Index3& s : inRange)
-            if (erode->GetOutput()->GetPixel(toIndex(s))) keep->AddSeed(toIndex(s)), any = true;
+        for (std::size_t x : s) any = any || core[x];
         if (!any) return {{}, "leak control removed the region at the seed (it is thinner than the erosion)"};
-        keep->Update();
-        MaskImage::Pointer core = dilateWithin(keep->GetOutput(), mask, p.leakRadius);
-        mask = dilateWithin(core, mask, {1, 1, 1});
+        // Geodesic dilation inside the region: by the radius, then by one voxel.
+        auto dilateWithin = [&](const std::vector<std::uint8_t>& in, const std::vector<Index3>& elem) {
+            std::vector<std::uint8_t> out(in.size(), 0);
+            for (long k = 0; k < bx.n[2]; ++k)
+                for (long j = 0; j < bx.n[1]; ++j)
+                    for (long i = 0; i < bx.n[0]; ++i) {
+                        if (!in[bx.at(i, j, k)]) continue;
+                        for (const Index3& o : elem) {
+                            const long x = i + o[0], y = j + o[1], z = k + o[2];
+                            if (!bx.inside(x, y, z)) continue;
+                            const std::size_t t = bx.at(x, y, z);
+                            if (m[t]) out[t] = 1;
+                        }
+                    }
+            return out;
+        };
+        const std::vector<std::uint8_t> back = dilateWithin(core, se);
+        m = dilateWithin(back, ballOffsets({1, 1, 1}));
     }
-    if (base) {
-        auto baseImg = wrap<MaskImage>(b, im.spacingMm, const_cast<std::uint8_t*>(base->data()));
-        auto either = itk::OrImageFilter<MaskImage, MaskImage, MaskImage>::New();
-        either->SetInput1(mask);
-        either->SetInput2(baseImg);
-        either->Update();
-        mask = either->GetOutput();
-    }
+    if (base)
+        for (long k = 0; k < bx.n[2]; ++k)
+            for (long j = 0; j < bx.n[1]; ++j)
+                for (long i = 0; i < bx.n[0]; ++i)
+                    if ((*base)[whole.at(bx.lo[0] + i, bx.lo[1] + j, bx.lo[2] + k)]) m[bx.at(i, j, k)] = 1;
     if (p.fillHoles) {
-        auto fill = itk::BinaryFillholeImageFilter<MaskImage>::New();
-        fill->SetInput(mask);
-        fill->SetForegroundValue(1);
-        fill->SetFullyConnected(false);
-        fill->Update();
-        mask = fill->GetOutput();
+        // Background face-connected to the block's border stays; the rest is a hole (ITK's
+        // BinaryFillholeImageFilter, not fully connected). The margin is background joined to the
+        // border through the block outside the box.
+        std::vector<std::size_t> border;
+        for (long k = 0; k < bx.n[2]; ++k)
+            for (long j = 0; j < bx.n[1]; ++j)
+                for (long i = 0; i < bx.n[0]; ++i)
+                    if (i == 0 || j == 0 || k == 0 || i == bx.n[0] - 1 || j == bx.n[1] - 1 || k == bx.n[2] - 1)
+                        border.push_back(bx.at(i, j, k));
+        std::vector<std::uint8_t> outside(bx.count(), 0);
+        flood(bx, border, outside, [&](std::size_t idx) { return m[idx] == 0; });
+        for (std::size_t idx = 0; idx < m.size(); ++idx) m[idx] = outside[idx] ? 0 : 1;
     }
-    const std::uint8_t* m = mask->GetBufferPointer();
-    return {std::vector<std::uint8_t>(m, m + b.count()), {}};
+    std::vector<std::uint8_t> out(b.count(), 0);
+    for (long k = 0; k < bx.n[2]; ++k)
+        for (long j = 0; j < bx.n[1]; ++j) {
+            const std::size_t to = whole.at(bx.lo[0], bx.lo[1] + j, bx.lo[2] + k);
+            std::copy(m.begin() + long(bx.at(0, j, k)), m.begin() + long(bx.at(0, j, k)) + bx.n[0], out.begin() + long(to));
+        }
+    return {std::move(out), {}};
 }
 
 void pruneSpurs(std::vector<std::uint8_t>& m, const Block& b, Index3 keepVoxel) {
