@@ -214,7 +214,15 @@ std::string addEnclosingCompartment(const Volume& v, Region& region, Images& ima
     std::array<std::size_t, 3> coreExtent{};
     for (int a = 0; a < 3; ++a) coreExtent[a] = region.hi[a] - region.lo[a] + 1;
     auto attempt = [&](double lo, double hi) -> std::optional<Region> {
-        detail::GrowOutput grown = detail::growRegion(images(nb), local, {lo, hi, leak, fillHoles}, &base);
+        // The limits below, also given to the grow so that it stops early when the tissue plainly
+        // extends beyond the core (an organ round the lesion, not a rim).
+        detail::GrowParams params{lo, hi, leak, fillHoles};
+        params.maxCount = 10 * coreCount;
+        for (int a = 0; a < 3; ++a) {
+            params.maxExtent[a] = long(5 * coreExtent[a] / 2 + 2);
+            params.stopAtFace[a] = {nb.lo[a] > 0 || !coreTouchesVolume, nb.hi[a] < v.geometry.size[a] - 1 || !coreTouchesVolume};
+        }
+        detail::GrowOutput grown = detail::growRegion(images(nb), local, params, &base);
         if (!grown.error.empty()) return std::nullopt;
         Region r;
         r.block = nb;

@@ -91,8 +91,9 @@ struct Box {
 };
 
 // Face-connected flood from the seeds through voxels where pass(idx) holds, into out (1).
-template <typename Pass>
-void flood(const Box& bx, const std::vector<std::size_t>& seeds, std::vector<std::uint8_t>& out, Pass pass) {
+// stop(idx) is asked for each voxel taken; true ends the flood (returns false).
+template <typename Pass, typename Stop>
+bool flood(const Box& bx, const std::vector<std::size_t>& seeds, std::vector<std::uint8_t>& out, Pass pass, Stop stop) {
     std::vector<std::size_t> stack;
     for (std::size_t s : seeds)
         if (!out[s] && pass(s)) out[s] = 1, stack.push_back(s);
@@ -100,6 +101,7 @@ void flood(const Box& bx, const std::vector<std::size_t>& seeds, std::vector<std
     while (!stack.empty()) {
         const std::size_t idx = stack.back();
         stack.pop_back();
+        if (stop(idx)) return false;
         const long i = long(idx) % bx.n[0], j = (long(idx) / sy) % bx.n[1], k = long(idx) / sz;
         auto visit = [&](bool ok, long step) {
             if (!ok) return;
@@ -109,6 +111,12 @@ void flood(const Box& bx, const std::vector<std::size_t>& seeds, std::vector<std
         visit(i > 0, -sx), visit(i + 1 < bx.n[0], sx), visit(j > 0, -sy), visit(j + 1 < bx.n[1], sy);
         visit(k > 0, -sz), visit(k + 1 < bx.n[2], sz);
     }
+    return true;
+}
+
+template <typename Pass>
+void flood(const Box& bx, const std::vector<std::size_t>& seeds, std::vector<std::uint8_t>& out, Pass pass) {
+    flood(bx, seeds, out, pass, [](std::size_t) { return false; });
 }
 
 }  // namespace
@@ -124,9 +132,48 @@ GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, c
     }
     if (inRange.empty()) return {{}, "the seed value after smoothing is outside the range"};
 
-    // Connected threshold (face-connected, as ITK's ConnectedThresholdImageFilter) on the block.
     Box whole;
     for (int a = 0; a < 3; ++a) whole.n[a] = long(b.size(a));
+    const bool leakControl = p.leakRadius[0] > 0 || p.leakRadius[1] > 0 || p.leakRadius[2] > 0;
+    const bool limits = p.maxCount > 0 || p.maxExtent != Index3{0, 0, 0} || p.stopAtFace != decltype(p.stopAtFace){};
+    if (limits && leakControl) {
+        // The eroded core from the seeds (voxels whose whole element lies in the threshold range,
+        // the block's outside counting as inside, as ITK's erosion does) lies within the result:
+        // grown first, it stops as soon as it passes a limit, before any full-block work.
+        const std::vector<Index3> se = ballOffsets(p.leakRadius);
+        const float lower = static_cast<float>(p.lower), upper = static_cast<float>(p.upper);
+        const float* src = im.source.data();
+        auto inT = [&](long i, long j, long k) {
+            if (!whole.inside(i, j, k)) return true;
+            const float x = src[whole.at(i, j, k)];
+            return x >= lower && x <= upper;
+        };
+        auto eroded = [&](std::size_t idx) {
+            const long i = long(idx) % whole.n[0], j = (long(idx) / whole.n[0]) % whole.n[1], k = long(idx) / (whole.n[0] * whole.n[1]);
+            for (const Index3& o : se)
+                if (!inT(i + o[0], j + o[1], k + o[2])) return false;
+            return true;
+        };
+        std::array<long, 3> lo{whole.n[0], whole.n[1], whole.n[2]}, hi{-1, -1, -1};
+        std::size_t count = 0;
+        auto stop = [&](std::size_t idx) {
+            const Index3 x{long(idx) % whole.n[0], (long(idx) / whole.n[0]) % whole.n[1], long(idx) / (whole.n[0] * whole.n[1])};
+            ++count;
+            if (p.maxCount && count > p.maxCount) return true;
+            for (int a = 0; a < 3; ++a) {
+                lo[a] = std::min(lo[a], x[a]), hi[a] = std::max(hi[a], x[a]);
+                if (p.maxExtent[a] && hi[a] - lo[a] + 1 > p.maxExtent[a]) return true;
+                if ((p.stopAtFace[a][0] && x[a] == 0) || (p.stopAtFace[a][1] && x[a] == whole.n[a] - 1)) return true;
+            }
+            return false;
+        };
+        std::vector<std::uint8_t> core(b.count(), 0);
+        std::vector<std::size_t> s;
+        for (const Index3& x : inRange) s.push_back(b.linear(x[0], x[1], x[2]));
+        if (!flood(whole, s, core, eroded, stop)) return {{}, "the region passed the limits", true};
+    }
+
+    // Connected threshold (face-connected, as ITK's ConnectedThresholdImageFilter) on the block.
     std::vector<std::uint8_t> grown(b.count(), 0);
     {
         std::vector<std::size_t> s;
@@ -169,7 +216,7 @@ GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, c
     std::array<bool, 3> atLo{}, atHi{};
     for (int a = 0; a < 3; ++a) atLo[a] = bx.lo[a] == 0, atHi[a] = bx.lo[a] + bx.n[a] == whole.n[a];
 
-    if (p.leakRadius[0] > 0 || p.leakRadius[1] > 0 || p.leakRadius[2] > 0) {
+    if (leakControl) {
         const std::vector<Index3> se = ballOffsets(p.leakRadius);
         // Erosion: a voxel stays when every voxel of the element is in the region or outside the
         // block (ITK's BinaryErodeImageFilter: boundary to foreground).

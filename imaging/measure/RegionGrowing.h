@@ -42,11 +42,19 @@ struct GrowParams {
     double lower = 0, upper = 0;   // on the source values
     Index3 leakRadius{0, 0, 0};    // erosion radius per axis in voxels (all 0: no leak control)
     bool fillHoles = true;
+    // Optional limits (exact early exit): when the part of the region that survives the leak
+    // control's erosion (always within the result) holds more than maxCount voxels, spans more
+    // than maxExtent voxels along an axis, or reaches a block face marked in stopAtFace (low, high
+    // per axis), the grow stops with exceeded set.
+    std::size_t maxCount = 0;            // 0: no limit
+    Index3 maxExtent{0, 0, 0};           // 0: no limit
+    std::array<std::array<bool, 2>, 3> stopAtFace{};
 };
 
 struct GrowOutput {
     std::vector<std::uint8_t> mask;  // block-sized, 1 inside
-    std::string error;               // set when the region is empty
+    std::string error;               // set when the region is empty or exceeded the limits
+    bool exceeded = false;
 };
 
 // ITK connected threshold from the seeds (those whose source value lies in the range), then leak
