@@ -149,8 +149,8 @@ double meanOver(const std::vector<float>& values, const std::vector<std::uint8_t
 }
 
 // A rim around a core (an enhancing rim round a necrotic or less enhancing centre): the region
-// from a seed in the core stops at the rim. When nine tenths of the layer outside the region is
-// one compartment (darker, or brighter, than the region), that compartment is grown from there
+// from a seed in the core stops at the rim. When the layer outside the region is mostly one
+// compartment (darker, or brighter, than the region; see below), that compartment is grown from there
 // too and joined to the core if it closes round it: within a block of 2.5x the core's extent
 // (an organ the lesion lies in reaches beyond), at most 10x the core's volume. Its own outer
 // boundary then goes to the 50% level like the core's. Returns the description, or "".
@@ -168,8 +168,16 @@ std::string addEnclosingCompartment(const Volume& v, Region& region, Images& ima
         // than two slices); the compartment's value from the second (less partial volume).
         const ShellClasses touching = classify(im, shell.first, coreMean, half);
         if (touching.total == 0) return {};
-        bright = double(touching.brightN) >= 0.9 * double(touching.total);
-        if (!bright && double(touching.darkN) < 0.9 * double(touching.total)) return {};
+        // One compartment: nine tenths of the layer, or two thirds of its voxels that are clearly
+        // not lesion-like. A rim of a value close to the core's (ASPS T1+C: 950 round 850) leaves
+        // much of the layer lesion-like (partial volume), and where the rim is thinner than a
+        // slice the core touches the surroundings through it (darker voxels in the layer too).
+        const double other = double(touching.darkN + touching.brightN);
+        auto dominant = [&](std::size_t n, std::size_t rest) {
+            return double(n) >= 0.9 * double(touching.total) || (n > rest && 3 * double(n) >= 2 * other);
+        };
+        bright = dominant(touching.brightN, touching.darkN);
+        if (!bright && !dominant(touching.darkN, touching.brightN)) return {};
         const ShellClasses c = classify(im, shell.second, coreMean, half);
         if ((bright ? c.brightN : c.darkN) == 0) return {};
         rimMean = bright ? c.brightMean : c.darkMean;
@@ -245,9 +253,12 @@ std::string addEnclosingCompartment(const Volume& v, Region& region, Images& ima
         double l2 = lower, u2 = upper;
         if (c.darkN >= least) l2 = std::min(l2, 0.5 * (rimMean + c.darkMean));
         if (c.brightN >= least) u2 = std::max(u2, 0.5 * (rimMean + c.brightMean));
+        // Refused, as for the core, when it spreads more than two voxels beyond the compartment:
+        // the compartment's own range (from halfway to the core) leaves out part of its noise,
+        // so the 50% level can add more than a partial-volume layer's count.
         if (l2 != lower || u2 != upper) {
             auto refined = attempt(l2, u2);
-            if (refined && refined->count <= joined->count + joined->count / 2) joined = std::move(refined), lower = l2, upper = u2;
+            if (refined && onlyEdgeAdded(*joined, *refined)) joined = std::move(refined), lower = l2, upper = u2;
         }
     }
     region = std::move(*joined);
