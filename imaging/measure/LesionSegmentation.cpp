@@ -221,6 +221,27 @@ std::string addEnclosingCompartment(const Volume& v, Region& region, Images& ima
     const bool coreTouchesVolume = region.touchesVolume;
     std::array<std::size_t, 3> coreExtent{};
     for (int a = 0; a < 3; ++a) coreExtent[a] = region.hi[a] - region.lo[a] + 1;
+    // First, on the block already smoothed (the core's), away from its faces and the new block's
+    // (where the two smoothings differ): when the tissue plainly extends beyond the core there,
+    // it does on the new block too, and the new block need not be loaded.
+    if (leak != Index3{0, 0, 0}) {
+        const BlockImages& im = images(cb);
+        detail::GrowParams params{lower, upper, leak, fillHoles};
+        params.maxCount = 10 * coreCount;
+        for (int a = 0; a < 3; ++a) params.maxExtent[a] = long(5 * coreExtent[a] / 2 + 2);
+        Index3 lo{}, hi{};
+        for (int a = 0; a < 3; ++a) {
+            const long m = long(std::ceil(4 * im.smoothingSigmaMm / v.geometry.spacingMm[a])) + 1;
+            const long last = long(v.geometry.size[a]) - 1;
+            long l = long(cb.lo[a]) + (cb.lo[a] > 0 ? m : 0), h = long(cb.hi[a]) - (long(cb.hi[a]) < last ? m : 0);
+            l = std::max(l, long(nb.lo[a]) + (nb.lo[a] > 0 ? m : 0)), h = std::min(h, long(nb.hi[a]) - (long(nb.hi[a]) < last ? m : 0));
+            lo[a] = l - long(cb.lo[a]), hi[a] = h - long(cb.lo[a]);
+        }
+        std::vector<Index3> inCore;
+        for (const Index3& s : seeds) inCore.push_back({s[0] - long(cb.lo[0]), s[1] - long(cb.lo[1]), s[2] - long(cb.lo[2])});
+        if (lo[0] <= hi[0] && lo[1] <= hi[1] && lo[2] <= hi[2] && detail::erodedCoreExceeds(im, inCore, params, lo, hi, false))
+            return {};
+    }
     auto attempt = [&](double lo, double hi) -> std::optional<Region> {
         // The limits below, also given to the grow so that it stops early when the tissue plainly
         // extends beyond the core (an organ round the lesion, not a rim).

@@ -121,6 +121,52 @@ void flood(const Box& bx, const std::vector<std::size_t>& seeds, std::vector<std
 
 }  // namespace
 
+// The eroded core (leak control's erosion of the threshold range) grown from the seeds inside
+// [lo, hi] (block indices); outside it counts as in the range when outsideIn (the block's own
+// faces, as ITK's erosion), else as out. True when it passes p's limits.
+bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p, Index3 lo, Index3 hi,
+                       bool outsideIn) {
+    const Block& b = im.block;
+    Box whole;
+    for (int a = 0; a < 3; ++a) whole.n[a] = long(b.size(a));
+    const std::vector<Index3> se = ballOffsets(p.leakRadius);
+    const float lower = static_cast<float>(p.lower), upper = static_cast<float>(p.upper);
+    const float* src = im.source.data();
+    auto inT = [&](long i, long j, long k) {
+        if (i < lo[0] || j < lo[1] || k < lo[2] || i > hi[0] || j > hi[1] || k > hi[2]) return outsideIn;
+        const float x = src[whole.at(i, j, k)];
+        return x >= lower && x <= upper;
+    };
+    auto eroded = [&](std::size_t idx) {
+        const long i = long(idx) % whole.n[0], j = (long(idx) / whole.n[0]) % whole.n[1], k = long(idx) / (whole.n[0] * whole.n[1]);
+        if (i < lo[0] || j < lo[1] || k < lo[2] || i > hi[0] || j > hi[1] || k > hi[2]) return false;
+        for (const Index3& o : se)
+            if (!inT(i + o[0], j + o[1], k + o[2])) return false;
+        return true;
+    };
+    std::array<long, 3> rlo{whole.n[0], whole.n[1], whole.n[2]}, rhi{-1, -1, -1};
+    std::size_t count = 0;
+    auto stop = [&](std::size_t idx) {
+        const Index3 x{long(idx) % whole.n[0], (long(idx) / whole.n[0]) % whole.n[1], long(idx) / (whole.n[0] * whole.n[1])};
+        ++count;
+        if (p.maxCount && count > p.maxCount) return true;
+        for (int a = 0; a < 3; ++a) {
+            rlo[a] = std::min(rlo[a], x[a]), rhi[a] = std::max(rhi[a], x[a]);
+            if (p.maxExtent[a] && rhi[a] - rlo[a] + 1 > p.maxExtent[a]) return true;
+            if ((p.stopAtFace[a][0] && x[a] == 0) || (p.stopAtFace[a][1] && x[a] == whole.n[a] - 1)) return true;
+        }
+        return false;
+    };
+    std::vector<std::uint8_t> core(b.count(), 0);
+    std::vector<std::size_t> s;
+    for (const Index3& x : seeds)
+        if (b.contains(x[0], x[1], x[2])) {
+            const float v = src[b.linear(x[0], x[1], x[2])];
+            if (v >= lower && v <= upper) s.push_back(b.linear(x[0], x[1], x[2]));
+        }
+    return !flood(whole, s, core, eroded, stop);
+}
+
 GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p,
                       const std::vector<std::uint8_t>* base) {
     const Block& b = im.block;
@@ -140,37 +186,8 @@ GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, c
         // The eroded core from the seeds (voxels whose whole element lies in the threshold range,
         // the block's outside counting as inside, as ITK's erosion does) lies within the result:
         // grown first, it stops as soon as it passes a limit, before any full-block work.
-        const std::vector<Index3> se = ballOffsets(p.leakRadius);
-        const float lower = static_cast<float>(p.lower), upper = static_cast<float>(p.upper);
-        const float* src = im.source.data();
-        auto inT = [&](long i, long j, long k) {
-            if (!whole.inside(i, j, k)) return true;
-            const float x = src[whole.at(i, j, k)];
-            return x >= lower && x <= upper;
-        };
-        auto eroded = [&](std::size_t idx) {
-            const long i = long(idx) % whole.n[0], j = (long(idx) / whole.n[0]) % whole.n[1], k = long(idx) / (whole.n[0] * whole.n[1]);
-            for (const Index3& o : se)
-                if (!inT(i + o[0], j + o[1], k + o[2])) return false;
-            return true;
-        };
-        std::array<long, 3> lo{whole.n[0], whole.n[1], whole.n[2]}, hi{-1, -1, -1};
-        std::size_t count = 0;
-        auto stop = [&](std::size_t idx) {
-            const Index3 x{long(idx) % whole.n[0], (long(idx) / whole.n[0]) % whole.n[1], long(idx) / (whole.n[0] * whole.n[1])};
-            ++count;
-            if (p.maxCount && count > p.maxCount) return true;
-            for (int a = 0; a < 3; ++a) {
-                lo[a] = std::min(lo[a], x[a]), hi[a] = std::max(hi[a], x[a]);
-                if (p.maxExtent[a] && hi[a] - lo[a] + 1 > p.maxExtent[a]) return true;
-                if ((p.stopAtFace[a][0] && x[a] == 0) || (p.stopAtFace[a][1] && x[a] == whole.n[a] - 1)) return true;
-            }
-            return false;
-        };
-        std::vector<std::uint8_t> core(b.count(), 0);
-        std::vector<std::size_t> s;
-        for (const Index3& x : inRange) s.push_back(b.linear(x[0], x[1], x[2]));
-        if (!flood(whole, s, core, eroded, stop)) return {{}, "the region passed the limits", true};
+        const Index3 lo{0, 0, 0}, hi{whole.n[0] - 1, whole.n[1] - 1, whole.n[2] - 1};
+        if (erodedCoreExceeds(im, inRange, p, lo, hi, true)) return {{}, "the region passed the limits", true};
     }
 
     // Connected threshold (face-connected, as ITK's ConnectedThresholdImageFilter) on the block.

@@ -64,6 +64,14 @@ struct GrowOutput {
 GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p,
                       const std::vector<std::uint8_t>* base = nullptr);
 
+// The part of a grow that survives the leak control's erosion (always within the result), grown
+// from the seeds inside [lo, hi] (block indices, inclusive) only: true when it passes p's limits
+// (count, extent, faces). Outside [lo, hi] counts as in the range when outsideIn (erosion at the
+// block's faces), else as out: then the core found is within the one on any larger block, a
+// cheap check on a block already loaded before a larger one is.
+bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p, Index3 lo, Index3 hi,
+                       bool outsideIn);
+
 // Drops voxels with at most one face neighbour in the region (two passes), keeping keep.
 void pruneSpurs(std::vector<std::uint8_t>& m, const Block& b, Index3 keep);
 
