@@ -69,19 +69,34 @@ TEST_P(SampleLesion, TriaxialVolumeAndMeanMatchTheGroundTruth) {
     EXPECT_NEAR(m->values.mean, mean, 0.02 * mean) << c.series << " " << contrast;
 }
 
-// The MR series where the lesion stands clear of its neighbours. Known failures, left out and
-// listed in the README: the CCS lesion on T2/TIRM touches the cord/discs of similar signal (leak
-// without a box), the ASPS follow-up T1 (0.83x muscle) leaks into muscle, and on the 5 mm DWI
-// the SI caliper reads one slice long (40 mm for 34).
+auto sampleName = [](const auto& info) {
+    std::string n = std::string(info.param.caseName) + "_" + info.param.study + "_" + info.param.series;
+    for (char& ch : n)
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+    return n;
+};
+
+// The series where the engine meets the tolerances from a click at the centre. The CCS
+// T2/TIRM lesion touches the cord and discs (similar signal): the range on the smoothed copy and
+// the per-side 50% boundary keep it out of them.
 INSTANTIATE_TEST_SUITE_P(Samples, SampleLesion,
-                         ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "06_DWI_AX", 0, false},
+                         ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "04_T2_SAG", 0},
+                                           SampleSeries{"ccs_craniocervical", "baseline", "05_TIRM_COR", 0},
+                                           SampleSeries{"ccs_craniocervical", "baseline", "06_DWI_AX", 0},
                                            SampleSeries{"asps_tongue_followup", "baseline", "02_T2_AX", 0},
                                            SampleSeries{"asps_tongue_followup", "baseline", "03_T1_AX_C", 0},
                                            SampleSeries{"asps_tongue_followup", "followup", "02_T2_COR", 0},
                                            SampleSeries{"asps_tongue_followup", "followup", "03_T1_AX_C", 0}),
-                         [](const auto& info) {
-                             std::string n = std::string(info.param.caseName) + "_" + info.param.study + "_" + info.param.series;
-                             for (char& ch : n)
-                                 if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                             return n;
-                         });
+                         sampleName);
+
+// Still failing (run with --gtest_also_run_disabled_tests): the rim/core lesions on CCS CT+C and
+// T1+C (the rim is found and joined, but the CT rim leaks ~10 mm along LR and the T1+C mean
+// reads 785 for 827); the T1 lesion at 0.83x muscle (ASPS) and the LMS scalp T2 (brain 550 against 600) stop the 50% boundary towards
+// the surroundings and read wide. Iso-intense series (CCS CT and T1, LMS spine CT, LMS scalp CT)
+// are refused with a message, not measured.
+INSTANTIATE_TEST_SUITE_P(DISABLED_KnownFailures, SampleLesion,
+                         ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "02_CT_NECK_C", 0},
+                                           SampleSeries{"ccs_craniocervical", "baseline", "07_T1_AX_C", 0},
+                                           SampleSeries{"asps_tongue_followup", "followup", "01_T1_AX", 0},
+                                           SampleSeries{"lms_scalp_skull", "baseline", "04_T2_AX", 0}),
+                         sampleName);

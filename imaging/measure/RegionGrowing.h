@@ -1,0 +1,78 @@
+#pragma once
+// Internal to the measure library: region growing on a cropped block of a series, with ITK kept
+// in the .cpp behind plain vectors (the block is the size of the lesion's neighbourhood, never
+// the whole volume).
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "imaging/Volume.h"
+
+namespace mensura::imaging::detail {
+
+using Index3 = std::array<long, 3>;
+
+struct Block {
+    std::array<std::size_t, 3> lo{0, 0, 0}, hi{0, 0, 0};  // inclusive voxel ranges in the series
+    std::size_t size(int a) const { return hi[a] - lo[a] + 1; }
+    std::size_t count() const { return size(0) * size(1) * size(2); }
+    std::size_t linear(long i, long j, long k) const {
+        return std::size_t(i) + size(0) * (std::size_t(j) + size(1) * std::size_t(k));
+    }
+    bool contains(long i, long j, long k) const {
+        return i >= 0 && j >= 0 && k >= 0 && i < long(size(0)) && j < long(size(1)) && k < long(size(2));
+    }
+    bool operator==(const Block& o) const { return lo == o.lo && hi == o.hi; }
+};
+
+// The block's values as floats, and the copy the region grows on: the same values, or smoothed
+// by a Gaussian (sigma in mm) so that the range can follow the noise of the mean, not of a voxel.
+struct BlockImages {
+    Block block;
+    Vec3 spacingMm;
+    double smoothingSigmaMm = 0;
+    std::vector<float> raw, source;
+};
+
+BlockImages loadBlock(const Volume& v, const Block& b, double smoothingSigmaMm);
+
+struct GrowParams {
+    double lower = 0, upper = 0;   // on the source values
+    Index3 leakRadius{0, 0, 0};    // erosion radius per axis in voxels (all 0: no leak control)
+    bool fillHoles = true;
+    // Optional limits (exact early exit): when the part of the region that survives the leak
+    // control's erosion (always within the result) holds more than maxCount voxels, spans more
+    // than maxExtent voxels along an axis, or reaches a block face marked in stopAtFace (low, high
+    // per axis), the grow stops with exceeded set.
+    std::size_t maxCount = 0;            // 0: no limit
+    Index3 maxExtent{0, 0, 0};           // 0: no limit
+    std::array<std::array<bool, 2>, 3> stopAtFace{};
+};
+
+struct GrowOutput {
+    std::vector<std::uint8_t> mask;  // block-sized, 1 inside
+    std::string error;               // set when the region is empty or exceeded the limits
+    bool exceeded = false;
+};
+
+// ITK connected threshold from the seeds (those whose source value lies in the range), then leak
+// control: erosion by the radius, the components holding a seed, and a geodesic dilation back
+// inside the grown region (radius, then one voxel), so thin bridges stay cut while the lesion's
+// own edge returns. Then the union with base (if given) and 3D hole filling.
+GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p,
+                      const std::vector<std::uint8_t>* base = nullptr);
+
+// The part of a grow that survives the leak control's erosion (always within the result), grown
+// from the seeds inside [lo, hi] (block indices, inclusive) only: true when it passes p's limits
+// (count, extent, faces). Outside [lo, hi] counts as in the range when outsideIn (erosion at the
+// block's faces), else as out: then the core found is within the one on any larger block, a
+// cheap check on a block already loaded before a larger one is.
+bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p, Index3 lo, Index3 hi,
+                       bool outsideIn);
+
+// Drops voxels with at most one face neighbour in the region (two passes), keeping keep.
+void pruneSpurs(std::vector<std::uint8_t>& m, const Block& b, Index3 keep);
+
+}  // namespace mensura::imaging::detail
