@@ -23,6 +23,7 @@
 #include "SegmentationPanel.h"
 #include "SeriesLoader.h"
 #include "StudyBrowser.h"
+#include "VolumeView.h"
 
 namespace mensura::viewer {
 
@@ -61,7 +62,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     layout->addWidget(views_[0], 0, 0);
     layout->addWidget(views_[1], 0, 1);
     layout->addWidget(views_[2], 1, 0);
-    layout->addWidget(info_, 1, 1);
+    volumeView_ = new VolumeView;
+    volumeView_->setObjectName(QStringLiteral("volumeView"));
+    layout->addWidget(volumeView_, 1, 1);
+    for (SliceView* v : views_)
+        connect(v, &SliceView::sliceChanged, volumeView_, [this, v](int slice) { volumeView_->setSliceIndex(v->plane(), slice); });
     layout->setRowStretch(0, 1);
     layout->setRowStretch(1, 1);
     layout->setColumnStretch(0, 1);
@@ -192,6 +197,7 @@ void MainWindow::loadStack(const QString& stackId) {
     const imaging::SeriesStack* stack = index_ ? index_->findStack(stackId.toStdString()) : nullptr;
     if (!stack) return;
     volume_.reset();
+    volumeView_->setVolume(nullptr);
     for (SliceView* v : views_) {
         v->setVolume(nullptr);
         v->setMessage(tr("Loading…"));
@@ -225,6 +231,8 @@ void MainWindow::onLoaded(std::shared_ptr<const imaging::Volume> volume) {
         v->setVolume(volume_);
         v->setAnnotations(case_->annotations(), annotationPanel_->selectedUid().toStdString());
     }
+    volumeView_->setVolume(volume_);
+    volumeView_->setAnnotations(case_->annotations(), annotationPanel_->selectedUid().toStdString());
     showInfo(volume_.get());
     QString text = tr("Loaded #%1 %2: %3 x %4 x %5")
                        .arg(volume_->seriesNumber)
@@ -244,6 +252,7 @@ void MainWindow::onLoaded(std::shared_ptr<const imaging::Volume> volume) {
 
 void MainWindow::onLoadFailed(const QString& stackId, const QString& message) {
     progress_->setVisible(false);
+    volumeView_->setVolume(nullptr);
     for (SliceView* v : views_) {
         v->setVolume(nullptr);
         v->setMessage(tr("Could not load this series"));

@@ -1,6 +1,6 @@
 #pragma once
-// The main window: a study browser beside three slice views (axial, coronal, sagittal) and an
-// information panel; docks with the case's annotations and the seed segmentation; a status bar
+// The main window: a study browser beside three slice views (axial, coronal, sagittal) and a 3D
+// view; docks with the series information, the case's annotations and the seed segmentation; a status bar
 // with a progress bar. Indexing, loading, segmentation and export run on worker threads; the
 // first slice of a series shows as soon as it arrives. Case, tool and export handlers are in
 // MainWindowCase.cpp, menus and toolbars in MainWindowActions.cpp.
@@ -33,6 +33,7 @@ class MeasurementTool;
 class SegmentationPanel;
 class SeriesLoader;
 class StudyBrowser;
+class VolumeView;
 enum class Tool;
 
 class MainWindow : public QMainWindow {
@@ -57,9 +58,10 @@ public:
     QString saveCase();
     // Saves, then exports "sr" or "seg" into the case folder's exports/ in the background.
     void exportCase(const QString& format);
-    void toggleMaximized(SliceView* view);
+    void toggleMaximized(QWidget* view);
 
     SliceView* sliceView(ViewPlane plane) const;
+    VolumeView* volumeView() const { return volumeView_; }
     StudyBrowser* studyBrowser() const { return browser_; }
     CaseController* caseController() const { return case_; }
     AnnotationPanel* annotationPanel() const { return annotationPanel_; }
@@ -110,6 +112,7 @@ private:
 
     StudyBrowser* browser_ = nullptr;
     std::array<SliceView*, 3> views_{};
+    VolumeView* volumeView_ = nullptr;
     QPlainTextEdit* info_ = nullptr;
     QLabel* status_ = nullptr;
     QProgressBar* progress_ = nullptr;
@@ -131,7 +134,7 @@ private:
     QActionGroup* toolActions_ = nullptr;
     QAction *undoAction_ = nullptr, *redoAction_ = nullptr, *deleteAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
-    SliceView* maximized_ = nullptr;
+    QWidget* maximized_ = nullptr;
 };
 
 }  // namespace mensura::viewer

@@ -18,6 +18,7 @@
 #include "MeasurementTool.h"
 #include "SegmentationPanel.h"
 #include "StudyBrowser.h"
+#include "VolumeView.h"
 #include "annotations/export/DicomExport.h"
 #include "annotations/export/SrExport.h"
 #include "annotations/record/AnnotationCommands.h"
@@ -92,12 +93,14 @@ void MainWindow::connectCase() {
         connect(v, &SliceView::handleMoved, this, &MainWindow::onHandleMoved);
         connect(v, &SliceView::maximizeRequested, this, [this, v] { toggleMaximized(v); });
     }
+    connect(volumeView_, &VolumeView::maximizeRequested, this, [this] { toggleMaximized(volumeView_); });
 }
 
 void MainWindow::onCaseChanged() {
     const QString selected = annotationPanel_->selectedUid();
     if (sender() == case_) annotationPanel_->setModel(case_->isOpen() ? &case_->session()->model() : nullptr);
     for (SliceView* v : views_) v->setAnnotations(case_->annotations(), selected.toStdString());
+    volumeView_->setAnnotations(case_->annotations(), selected.toStdString());
     updateEditActions();
     if (const QString error = case_->journalError(); !error.isEmpty())
         showStatus(tr("Autosave failed: %1").arg(error));
@@ -207,6 +210,7 @@ void MainWindow::onSegmented(const SegmentationOutcome& outcome) {
         segmentationPanel_->setResult(text);
         showStatus(text.split('\n').join(", "));
         auto mask = std::shared_ptr<const imaging::LesionMask>(outcome.segmentation, &outcome.segmentation->mask);
+        volumeView_->setMask(mask);
         for (SliceView* v : views_) {
             v->setMask(mask);
             v->showLps(outcome.segmentation->seedLps);  // the clicked view stays on its slice
