@@ -309,6 +309,12 @@ void VolumeViewGuiTest::renderTimes() {
                   "interactive %6.1f ms",
                   c.name, g.size[0], g.size[1], g.size[2], m == VolumeView::Mapper::Cpu ? "CPU" : "GPU", prepareMs,
                   firstMs, still, interactive);
+            if (bench) {  // soft tissue: most rays cross opaque-ish tissue, little empty space to skip
+                view.setPreset(viewer::VolumePreset::CtSoftTissue);
+                const auto [softStill, softInteractive] = timeRenders(view);
+                qInfo("  %-26s soft-tissue preset: still %7.1f ms, interactive %6.1f ms", c.name, softStill, softInteractive);
+                view.setPreset(viewer::VolumePreset::Auto);
+            }
             if (c.volume == big && m == VolumeView::Mapper::Cpu) save(view.grabFramebuffer(), "volume3d_big_ct_cpu");
             if (c.volume == big && m == VolumeView::Mapper::Gpu) save(view.grabFramebuffer(), "volume3d_big_ct_gpu");
         }
