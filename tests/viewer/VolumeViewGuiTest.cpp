@@ -180,6 +180,26 @@ void VolumeViewGuiTest::rendersBoneLesionAndRotates() {
     const int redAfter = lesionPixels(lesion);
     QVERIFY2(redAfter > redBefore + 500, qPrintable(QString("lesion pixels %1 -> %2").arg(redBefore).arg(redAfter)));
 
+    // A tri-axial at the ground-truth extent (AP 40, LR 47, SI 34 mm) draws three coloured lines
+    // over the rendering: AP cyan, LR magenta, SI orange. From the front the AP line is seen
+    // end-on, so LR and SI are checked.
+    annotations::Annotation triaxial;
+    triaxial.kind = annotations::AnnotationKind::Triaxial;
+    triaxial.image.frameOfReferenceUid = volume->frameOfReferenceUid;
+    triaxial.pointsLps = {{27, -12, 10}, {27, 28, 10}, {3.5, 8, 10}, {50.5, 8, 10}, {27, 8, -7}, {27, 8, 27}};
+    view.setAnnotations(std::make_shared<const std::vector<annotations::Annotation>>(1, triaxial), "");
+    const QImage calipers = view.grabFramebuffer();
+    save(calipers, "volume3d_ccs_ct_triaxial");
+    auto count = [&](auto test) {
+        int n = 0;
+        for (int y = 0; y < calipers.height(); ++y)
+            for (int x = 0; x < calipers.width(); ++x) n += test(calipers.pixel(x, y));
+        return n;
+    };
+    QVERIFY(count([](QRgb c) { return qRed(c) > 220 && qGreen(c) < 120 && qBlue(c) > 220; }) > 10);  // LR
+    QVERIFY(count([](QRgb c) { return qRed(c) > 220 && qGreen(c) > 130 && qGreen(c) < 190 && qBlue(c) < 60; }) > 10);  // SI
+    view.setAnnotations(nullptr, "");
+
     // Soft tissue shows the body's surface: more of the middle covered than by bone alone.
     view.setPreset(viewer::VolumePreset::CtSoftTissue);
     const QImage soft = view.grabFramebuffer();
