@@ -5,6 +5,7 @@ find_package(VTK 9.1 REQUIRED COMPONENTS
   CommonCore CommonDataModel CommonExecutionModel CommonMath CommonTransforms
   ImagingCore ImagingGeneral InteractionStyle InteractionWidgets
   RenderingCore RenderingOpenGL2 RenderingAnnotation RenderingFreeType RenderingImage
+  RenderingVolume RenderingVolumeOpenGL2
   FiltersCore FiltersGeneral)
 foreach(lib IN LISTS VTK_LIBRARIES)
   if(lib MATCHES "Qt5|GUISupportQt|RenderingQt|ViewsQt")

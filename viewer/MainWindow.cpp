@@ -25,6 +25,7 @@
 #include "SegmentationPanel.h"
 #include "SeriesLoader.h"
 #include "StudyBrowser.h"
+#include "VolumeView.h"
 
 namespace mensura::viewer {
 
@@ -64,7 +65,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     layout->addWidget(views_[0], 0, 0);
     layout->addWidget(views_[1], 0, 1);
     layout->addWidget(views_[2], 1, 0);
-    layout->addWidget(info_, 1, 1);
+    volumeView_ = new VolumeView;
+    volumeView_->setObjectName(QStringLiteral("volumeView"));
+    layout->addWidget(volumeView_, 1, 1);
+    for (SliceView* v : views_)
+        connect(v, &SliceView::sliceChanged, volumeView_, [this, v](int slice) { volumeView_->setSliceIndex(v->plane(), slice); });
     layout->setRowStretch(0, 1);
     layout->setRowStretch(1, 1);
     layout->setColumnStretch(0, 1);
@@ -195,6 +200,7 @@ void MainWindow::loadStack(const QString& stackId) {
     const imaging::SeriesStack* stack = index_ ? index_->findStack(stackId.toStdString()) : nullptr;
     if (!stack) return;
     volume_.reset();
+    volumeView_->setVolume(nullptr);
     for (SliceView* v : views_) {
         v->setVolume(nullptr);
         v->setMessage(tr("Loading…"));
@@ -228,6 +234,8 @@ void MainWindow::onLoaded(std::shared_ptr<const imaging::Volume> volume) {
         v->setVolume(volume_);
         v->setAnnotations(case_->annotations(), annotationPanel_->selectedUid().toStdString());
     }
+    volumeView_->setVolume(volume_);
+    volumeView_->setAnnotations(case_->annotations(), annotationPanel_->selectedUid().toStdString());
     showInfo(volume_.get());
     // The cursor stays where it was when the new series shares the frame of reference.
     setCursorLps(cursorFrame_ == volume_->frameOfReferenceUid ? cursor_ : std::nullopt);
@@ -259,6 +267,7 @@ void MainWindow::setCursorLps(std::optional<imaging::PointLps> p) {
 
 void MainWindow::onLoadFailed(const QString& stackId, const QString& message) {
     progress_->setVisible(false);
+    volumeView_->setVolume(nullptr);
     for (SliceView* v : views_) {
         v->setVolume(nullptr);
         v->setMessage(tr("Could not load this series"));

@@ -1,6 +1,6 @@
 #pragma once
-// The main window: a study browser beside three slice views (axial, coronal, sagittal) and an
-// information panel; docks with the case's annotations and the seed segmentation; a status bar
+// The main window: a study browser beside three slice views (axial, coronal, sagittal) and a 3D
+// view; docks with the series information, the case's annotations and the seed segmentation; a status bar
 // with a progress bar. Indexing, loading, segmentation and export run on worker threads; the
 // first slice of a series shows as soon as it arrives. Case, tool and export handlers are in
 // MainWindowCase.cpp, menus and toolbars in MainWindowActions.cpp.
@@ -36,6 +36,7 @@ class MeasurementTool;
 class SegmentationPanel;
 class SeriesLoader;
 class StudyBrowser;
+class VolumeView;
 enum class Tool;
 
 class MainWindow : public QMainWindow {
@@ -63,7 +64,7 @@ public:
     void exportCase(const QString& format);
     // Saves, then shows the report preview (built in the background).
     void previewReport();
-    void toggleMaximized(SliceView* view);
+    void toggleMaximized(QWidget* view);
     // The linked cursor in patient space: every view scrolls to it and draws it; scrolling a view
     // moves it along that view's normal. nullopt hides it.
     void setCursorLps(std::optional<imaging::PointLps> p);
@@ -73,6 +74,7 @@ public:
     CompareView* openCompare();
 
     SliceView* sliceView(ViewPlane plane) const;
+    VolumeView* volumeView() const { return volumeView_; }
     StudyBrowser* studyBrowser() const { return browser_; }
     CaseController* caseController() const { return case_; }
     AnnotationPanel* annotationPanel() const { return annotationPanel_; }
@@ -124,6 +126,7 @@ private:
 
     StudyBrowser* browser_ = nullptr;
     std::array<SliceView*, 3> views_{};
+    VolumeView* volumeView_ = nullptr;
     QPlainTextEdit* info_ = nullptr;
     QLabel* status_ = nullptr;
     QProgressBar* progress_ = nullptr;
@@ -147,7 +150,7 @@ private:
     QAction* deidentifyAction_ = nullptr;
     QAction *undoAction_ = nullptr, *redoAction_ = nullptr, *deleteAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
-    SliceView* maximized_ = nullptr;
+    QWidget* maximized_ = nullptr;
     std::optional<imaging::PointLps> cursor_;
     std::string cursorFrame_;  // frame of reference the cursor is in
     QAction* crosshairAction_ = nullptr;

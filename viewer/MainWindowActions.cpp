@@ -22,6 +22,7 @@
 #include "MainWindow.h"
 #include "MeasurementTool.h"
 #include "SegmentationPanel.h"
+#include "VolumeView.h"
 #include "WindowLevel.h"
 
 #include <QDir>
@@ -128,6 +129,7 @@ void MainWindow::buildMenus() {
     QAction* maximize = view->addAction(tr("&Maximize the focused view"), this, [this] {
         for (SliceView* v : views_)
             if (v->hasFocus() || v == maximized_) return toggleMaximized(v);
+        if (volumeView_->hasFocus() || volumeView_ == maximized_) return toggleMaximized(volumeView_);
         toggleMaximized(views_[0]);
     });
     maximize->setShortcut(Qt::Key_F);
@@ -175,6 +177,11 @@ void MainWindow::buildDocks() {
     segmentationDock->setObjectName("segmentationDock");
     segmentationDock->setWidget(segmentationPanel_);
     addDockWidget(Qt::RightDockWidgetArea, segmentationDock);
+    // The grid's fourth pane is the 3D view: the series information lives in a dock.
+    auto* infoDock = new QDockWidget(tr("Series information"), this);
+    infoDock->setObjectName("infoDock");
+    infoDock->setWidget(info_);
+    addDockWidget(Qt::RightDockWidgetArea, infoDock);
     auto* recordDock = new QDockWidget(tr("Case record"), this);
     recordDock->setObjectName("recordDock");
     recordDock->setWidget(recordPanel_);
@@ -232,10 +239,10 @@ CompareView* MainWindow::openCompare() {
     return compare_;
 }
 
-void MainWindow::toggleMaximized(SliceView* view) {
+void MainWindow::toggleMaximized(QWidget* view) {
     maximized_ = maximized_ == view ? nullptr : view;
     for (SliceView* v : views_) v->setVisible(!maximized_ || v == maximized_);
-    info_->setVisible(!maximized_);
+    volumeView_->setVisible(!maximized_ || volumeView_ == maximized_);
 }
 
 void MainWindow::chooseCase() {

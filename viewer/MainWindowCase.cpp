@@ -21,6 +21,7 @@
 #include "StudyBrowser.h"
 #include "ReportPreview.h"
 #include "report/ExportFormats.h"
+#include "VolumeView.h"
 #include "annotations/record/AnnotationCommands.h"
 #include "imaging/DicomSeriesWriter.h"
 
@@ -118,6 +119,7 @@ void MainWindow::connectCase() {
             for (SliceView* other : views_) other->setCrosshair(cursor_);
         });
     }
+    connect(volumeView_, &VolumeView::maximizeRequested, this, [this] { toggleMaximized(volumeView_); });
 }
 
 void MainWindow::onCaseChanged() {
@@ -127,6 +129,7 @@ void MainWindow::onCaseChanged() {
         recordPanel_->refresh();
     }
     for (SliceView* v : views_) v->setAnnotations(case_->annotations(), selected.toStdString());
+    volumeView_->setAnnotations(case_->annotations(), selected.toStdString());
     updateEditActions();
     if (const QString error = case_->journalError(); !error.isEmpty())
         showStatus(tr("Autosave failed: %1").arg(error));
@@ -236,6 +239,7 @@ void MainWindow::onSegmented(const SegmentationOutcome& outcome) {
         segmentationPanel_->setResult(text);
         showStatus(text.split('\n').join(", "));
         auto mask = std::shared_ptr<const imaging::LesionMask>(outcome.segmentation, &outcome.segmentation->mask);
+        volumeView_->setMask(mask);
         for (SliceView* v : views_) {
             v->setMask(mask);
             v->showLps(outcome.segmentation->seedLps);  // the clicked view stays on its slice
