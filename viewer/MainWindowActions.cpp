@@ -71,6 +71,7 @@ void MainWindow::buildMenus() {
     finishAction_ = edit->addAction(tr("&Finish polygon"), this, [this] { tool_->finish(); });
     finishAction_->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
     finishAction_->setObjectName("finishAction");
+    finishAction_->setEnabled(false);  // while a polygon is being drawn
     updateEditActions();
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));

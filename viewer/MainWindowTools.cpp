@@ -44,6 +44,9 @@ void MainWindow::connectTools() {
     connect(tool_, &MeasurementTool::pointClicked, this, &MainWindow::onPointClicked);
     connect(tool_, &MeasurementTool::placementFailed, this,
             [this](const QString& m) { showStatus(m); });
+    // Enter belongs to the focused widget (e.g. the study browser) unless a polygon is open.
+    connect(tool_, &MeasurementTool::promptChanged, this,
+            [this] { finishAction_->setEnabled(tool_->drawingPolygon()); });
 }
 
 void MainWindow::onTriaxialPlaced(const std::array<imaging::PointLps, 6>& points, SliceView*) {

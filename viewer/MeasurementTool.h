@@ -42,6 +42,8 @@ class MeasurementTool : public QObject {
     void cancel();
     // Closes the polygon being drawn (Enter); false when there is none to close.
     bool finish();
+    // True while polygon vertices are being clicked (Enter then closes the polygon).
+    bool drawingPolygon() const { return !vertices_.empty(); }
     QString prompt() const;
 
   signals:

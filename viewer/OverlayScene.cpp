@@ -110,7 +110,8 @@ OverlayScene buildOverlayScene(const std::vector<Annotation>& annotations, const
             scene.lines.push_back({{xy(p[0]), xy(p[1])}, false, color});
             scene.lines.push_back({{xy(p[2]), xy(p[3])}, false, color});
             for (std::size_t i = 0; i < 4; ++i) addHandle(a, i);
-            // One label "L 40.0 x S 20.0 mm" beyond the long axis' right-hand end.
+            // One label "L 40.0 x S 20.0 mm" below the long axis' right-hand end, clear of its
+            // handle (and of the line when it is pulled back inside the view).
             const auto e0 = xy(p[0]), e1 = xy(p[1]);
             const auto end = e0[0] > e1[0] ? e0 : e1;
             const annotations::QuantityValue* l = a.find(Quantity::LongAxis);
@@ -118,7 +119,7 @@ OverlayScene buildOverlayScene(const std::vector<Annotation>& annotations, const
             const std::string text = l && sh ? "L " + number(l->measurement.value) + " x S " + number(sh->measurement.value) +
                                                    " " + displayUnit(l->measurement.unit)
                                              : a.label;
-            scene.labels.push_back({end[0] + 8, end[1] - 8, text, color});
+            scene.labels.push_back({end[0] + 8, end[1] + 8, text, color});
         }
         // ROI text goes right of the outline, level with its top, clear of the handles.
         auto roiLabel = [&](const std::vector<std::array<double, 2>>& outline) {

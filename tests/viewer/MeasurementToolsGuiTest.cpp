@@ -221,7 +221,10 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
                        PointLps{20, 8, kPolyZ}})
         QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, p));
     QCOMPARE(count(window, AnnotationKind::Polygon), 0);
+    QVERIFY(window.findChild<QAction*>("finishAction")->isEnabled());
     QTest::keyClick(&window, Qt::Key_Return);
+    // Enter is the polygon's only while one is open; then it is the focused widget's again.
+    QVERIFY(!window.findChild<QAction*>("finishAction")->isEnabled());
     QCOMPARE(count(window, AnnotationKind::Polygon), 1);
     const annotations::Annotation* sq = last(window, AnnotationKind::Polygon);
     auto libSquare = imaging::polygonRoiStatistics(*volume, sq->pointsLps);
@@ -292,6 +295,7 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
         axial->showLps({27, 8, z});
         QTest::qWait(100);
         save(axial->grabFramebuffer(), QStringLiteral("tools_axial_z%1").arg(z));
+        save(window.grab().toImage(), QStringLiteral("tools_window_z%1").arg(z));
     }
 
     // Undo removes the text arrow, redo restores it.
