@@ -1,5 +1,7 @@
 #include "AnnotationLayer.h"
 
+#include <algorithm>
+
 #include <vtkActor2D.h>
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
@@ -10,6 +12,8 @@
 #include <vtkRenderer.h>
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
+#include <vtkTextRenderer.h>
+#include <vtkWindow.h>
 #include <vtkUnsignedCharArray.h>
 
 namespace mensura::viewer {
@@ -58,6 +62,9 @@ void AnnotationLayer::show(const OverlayScene& scene, double dpr, int renderHeig
         p->SetFontFamilyToArial();
         p->SetFontSize(13);
         p->ShadowOn();
+        // A dim box behind the text keeps it readable over bright tissue.
+        p->SetBackgroundColor(0, 0, 0);
+        p->SetBackgroundOpacity(0.45);
         p->SetVerticalJustificationToTop();
         renderer_->AddViewProp(text);
         labels_.push_back(text);
@@ -70,6 +77,18 @@ void AnnotationLayer::show(const OverlayScene& scene, double dpr, int renderHeig
         labels_[i]->SetInput(l.text.c_str());
         labels_[i]->GetTextProperty()->SetColor(l.color[0] / 255.0, l.color[1] / 255.0, l.color[2] / 255.0);
         labels_[i]->SetPosition(l.x * dpr, renderHeight - l.y * dpr);
+        // A label that would run off the right or bottom edge is pulled back inside the view.
+        // (The actor's own bounding box is stale until it has rendered; the text renderer's is not.)
+        int box[4] = {0, 0, 0, 0};
+        vtkTextRenderer* text = vtkTextRenderer::GetInstance();
+        const int dpi = renderer_->GetVTKWindow() ? renderer_->GetVTKWindow()->GetDPI() : 72;
+        if (text && text->GetBoundingBox(labels_[i]->GetTextProperty(), l.text, box, dpi)) {
+            const int* size = renderer_->GetSize();
+            const double x = l.x * dpr, y = renderHeight - l.y * dpr;  // top left (justified top)
+            const double width = box[1] - box[0], height = box[3] - box[2];
+            const double dx = std::min(0.0, size[0] - 4 - (x + width)), dy = std::max(0.0, 4 - (y - height));
+            if (dx != 0 || dy != 0) labels_[i]->SetPosition(x + dx, y + dy);
+        }
     }
 }
 

@@ -48,6 +48,7 @@ QString valuesText(const annotations::Annotation& a) {
                      .arg(v.measurement.value, 0, 'f', 1)
                      .arg(qs(unit), v.stale ? QObject::tr(" (stale)") : QString());
     }
+    if (parts.isEmpty() && !a.text.empty()) return qs(a.text);
     return parts.join(", ");
 }
 

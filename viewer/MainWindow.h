@@ -109,9 +109,19 @@ private:
     void updateRecentMenu();
     void updateEditActions();
     void onCaseChanged();
+    // Tool placement (MainWindowTools.cpp): each placed shape becomes an annotation.
+    void connectTools();
     void onTriaxialPlaced(const std::array<imaging::PointLps, 6>& points, SliceView* view);
     void onCaliperPlaced(imaging::PointLps from, imaging::PointLps to, SliceView* view);
+    void onBidirectionalPlaced(const std::array<imaging::PointLps, 4>& points, SliceView* view);
+    void onEllipsePlaced(imaging::PointLps centre, imaging::PointLps axisEnd1, imaging::PointLps axisEnd2, SliceView* view);
+    void onPolygonPlaced(const std::vector<imaging::PointLps>& vertices, SliceView* view);
+    // Vertebral label and text arrow: a small dialog asks for the level or the note.
+    void onPointClicked(imaging::PointLps p, SliceView* view);
     void onHandleMoved(const QString& uid, int index, imaging::PointLps p);
+    // Puts an ellipse's or polygon's area and pixel values (over the shown volume) into its
+    // measurements; returns a note for the status bar (count, min, max, or why there are none).
+    QString withRoiValues(annotations::Annotation& a) const;
     void onSegmented(const SegmentationOutcome& outcome);
     void addAnnotation(annotations::Annotation annotation);
     void deleteSelected();
@@ -148,7 +158,7 @@ private:
     QString pendingSeries_, pendingJump_;
     QActionGroup* toolActions_ = nullptr;
     QAction* deidentifyAction_ = nullptr;
-    QAction *undoAction_ = nullptr, *redoAction_ = nullptr, *deleteAction_ = nullptr;
+    QAction *undoAction_ = nullptr, *redoAction_ = nullptr, *deleteAction_ = nullptr, *finishAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QWidget* maximized_ = nullptr;
     std::optional<imaging::PointLps> cursor_;

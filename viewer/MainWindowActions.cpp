@@ -82,21 +82,35 @@ void MainWindow::buildMenus() {
     edit->addSeparator();
     QAction* cancel = edit->addAction(tr("&Cancel placement"), this, [this] { tool_->cancel(); });
     cancel->setShortcut(Qt::Key_Escape);
+    finishAction_ = edit->addAction(tr("&Finish polygon"), this, [this] { tool_->finish(); });
+    finishAction_->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    finishAction_->setObjectName("finishAction");
+    finishAction_->setEnabled(false);  // while a polygon is being drawn
     updateEditActions();
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     toolActions_ = new QActionGroup(this);
     struct Entry {
-        QString text;
+        QString text, button;  // menu text, toolbar button text
         Tool tool;
         QKeySequence key;
     };
-    for (const Entry& e : {Entry{tr("&Navigate / window-level"), Tool::Navigate, QKeySequence(Qt::Key_N)},
-                           Entry{tr("&Caliper"), Tool::Caliper, QKeySequence(Qt::Key_C)},
-                           Entry{tr("&Tri-axial (AP, LR axial; SI sagittal/coronal)"), Tool::Triaxial, QKeySequence(Qt::Key_T)},
-                           Entry{tr("&Seed segmentation"), Tool::Seed, QKeySequence(Qt::Key_S)}}) {
+    for (const Entry& e : {Entry{tr("&Navigate / window-level"), tr("Navigate"), Tool::Navigate, QKeySequence(Qt::Key_N)},
+                           Entry{tr("&Caliper"), tr("Caliper"), Tool::Caliper, QKeySequence(Qt::Key_C)},
+                           Entry{tr("&Tri-axial (AP, LR axial; SI sagittal/coronal)"), tr("Tri-axial"), Tool::Triaxial,
+                                 QKeySequence(Qt::Key_T)},
+                           Entry{tr("&Bidirectional (long axis, then perpendicular short axis)"), tr("Bidirectional"),
+                                 Tool::Bidirectional, QKeySequence(Qt::Key_B)},
+                           Entry{tr("&Ellipse ROI (drag its box)"), tr("Ellipse"), Tool::Ellipse, QKeySequence(Qt::Key_E)},
+                           Entry{tr("&Polygon ROI (click vertices, Enter closes)"), tr("Polygon"), Tool::Polygon,
+                                 QKeySequence(Qt::Key_P)},
+                           Entry{tr("&Vertebral level label"), tr("Level"), Tool::VertebralLabel, QKeySequence(Qt::Key_V)},
+                           Entry{tr("Text &arrow"), tr("Text"), Tool::TextArrow, QKeySequence(Qt::Key_A)},
+                           Entry{tr("&Seed segmentation"), tr("Seed"), Tool::Seed, QKeySequence(Qt::Key_S)}}) {
         QAction* a = tools->addAction(e.text, this, [this, t = e.tool] { setTool(t); });
         a->setShortcut(e.key);
+        a->setIconText(e.button);
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(QString(e.text).remove('&'), e.key.toString(QKeySequence::NativeText)));
         a->setCheckable(true);
         a->setData(int(e.tool));
         a->setChecked(e.tool == Tool::Navigate);
@@ -282,7 +296,9 @@ void MainWindow::showHelp() {
     add(tr("Ctrl+wheel, right drag"), tr("Zoom"));
     add(tr("Middle drag"), tr("Pan"));
     add(tr("R"), tr("Reset zoom and pan of the view under the mouse"));
-    add(tr("Double-click"), tr("Maximize / restore a view"));
+    add(tr("Double-click"), tr("Maximize / restore a view (Navigate); close the polygon (Polygon ROI)"));
+    add(tr("Drag, then drag again"), tr("Bidirectional: long axis, then the short axis (held perpendicular)"));
+    add(tr("Click"), tr("Polygon vertex; vertebral level or text arrow (a dialog asks for the level or note)"));
     add(tr("Compare window"), tr("Choose a series per pane; Link scrolling keeps the panes at one level "
                                   "(another frame of reference: line them up on the lesion first)"));
     add(tr("Shift+click"), tr("Put the linked cursor (crosshair) there: every view scrolls to it"));

@@ -90,8 +90,7 @@ void MainWindow::connectCase() {
         if (!s || s->frames.empty()) return {};
         return {qs(s->first().modality), qs(s->first().seriesDescription)};
     });
-    connect(tool_, &MeasurementTool::triaxialPlaced, this, &MainWindow::onTriaxialPlaced);
-    connect(tool_, &MeasurementTool::caliperPlaced, this, &MainWindow::onCaliperPlaced);
+    connectTools();
     connect(tool_, &MeasurementTool::promptChanged, this, [this](const QString& p) {
         if (!p.isEmpty()) showStatus(p);
     });
@@ -183,41 +182,13 @@ void MainWindow::addAnnotation(annotations::Annotation a) {
     const long k = std::lround(index.z);
     if (k >= 0 && std::size_t(k) < volume_->slices.size()) a.image.sopInstanceUid = volume_->slices[std::size_t(k)].sopInstanceUid;
     a.spacingKnown = volume_->spacingKnown;
+    const QString roiNote = withRoiValues(a);
     const std::string uid = a.uid;
     if (const QString error = case_->push(std::make_unique<annotations::AddAnnotation>(std::move(a))); !error.isEmpty())
         return reportError(tr("Cannot add the annotation"), error);
     annotationPanel_->selectUid(qs(uid));
     if (const annotations::Annotation* added = case_->session()->model().findAnnotation(uid))
-        showStatus(tr("Added %1: %2. Ctrl+L links it to a lesion of the record.").arg(qs(added->label), valuesText(*added)));
-}
-
-void MainWindow::onTriaxialPlaced(const std::array<imaging::PointLps, 6>& points, SliceView*) {
-    annotations::Annotation a;
-    a.kind = annotations::AnnotationKind::Triaxial;
-    a.category = annotations::AnnotationCategory::LesionExtent;
-    a.label = "Tri-axial";
-    a.pointsLps.assign(points.begin(), points.end());
-    addAnnotation(std::move(a));
-}
-
-void MainWindow::onCaliperPlaced(imaging::PointLps from, imaging::PointLps to, SliceView*) {
-    annotations::Annotation a;
-    a.kind = annotations::AnnotationKind::Line;
-    a.category = annotations::AnnotationCategory::LesionExtent;
-    a.label = "Caliper";
-    a.pointsLps = {from, to};
-    addAnnotation(std::move(a));
-}
-
-void MainWindow::onHandleMoved(const QString& uid, int index, imaging::PointLps p) {
-    if (!case_->isOpen()) return;
-    const annotations::Annotation* a = case_->session()->model().findAnnotation(uid.toStdString());
-    if (!a || index < 0 || std::size_t(index) >= a->pointsLps.size()) return;
-    std::vector<imaging::PointLps> points = a->pointsLps;
-    points[std::size_t(index)] = MeasurementTool::constrainedMove(a->kind, points, std::size_t(index), p);
-    if (const QString error = case_->push(std::make_unique<annotations::MoveAnnotation>(uid.toStdString(), points));
-        !error.isEmpty())
-        reportError(tr("Cannot move the handle"), error);
+        showStatus(tr("Added %1: %2%3. Ctrl+L links it to a lesion of the record.").arg(qs(added->label), valuesText(*added), roiNote));
 }
 
 void MainWindow::deleteSelected() {

@@ -1,5 +1,6 @@
 #include "OverlayScene.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -13,12 +14,43 @@ namespace {
 
 const Rgb kNormal{255, 220, 60}, kSelected{80, 220, 255};
 
+// UCUM as a reader expects it on the image.
+std::string displayUnit(const std::string& ucum) {
+    if (ucum == "[hnsf'U]") return "HU";
+    if (ucum == "{pixel}") return "px";
+    if (ucum == "{pixel}2") return "px\u00b2";
+    if (ucum == "mm2") return "mm\u00b2";
+    if (ucum == "{arbitrary}") return "";
+    if (ucum.size() > 2 && ucum.front() == '{' && ucum.back() == '}') return ucum.substr(1, ucum.size() - 2);
+    return ucum;
+}
+
+std::string number(double v, int decimals = 1) {
+    char text[48];
+    std::snprintf(text, sizeof text, "%.*f", decimals, v);
+    return text;
+}
+
 std::string valueText(const Annotation& a, Quantity q, const char* prefix) {
     const annotations::QuantityValue* v = a.find(q);
     if (!v) return {};
-    char text[96];
-    const std::string& unit = v->measurement.unit == "{pixel}" ? std::string("px") : v->measurement.unit;
-    std::snprintf(text, sizeof text, "%s%s%.1f %s", prefix, *prefix ? " " : "", v->measurement.value, unit.c_str());
+    const std::string unit = displayUnit(v->measurement.unit);
+    return std::string(prefix) + (*prefix ? " " : "") + number(v->measurement.value) + (unit.empty() ? "" : " " + unit);
+}
+
+// "A 123.4 mm²" and "mean 75.1 ± 9.8 HU" (flagged when the outline moved since).
+std::string roiText(const Annotation& a) {
+    std::string text = a.label;
+    if (const std::string area = valueText(a, Quantity::Area, "A"); !area.empty()) text += "\n" + area;
+    const annotations::QuantityValue* mean = a.find(Quantity::Mean);
+    const annotations::QuantityValue* sd = a.find(Quantity::StandardDeviation);
+    if (mean) {
+        const std::string unit = displayUnit(mean->measurement.unit);
+        text += "\nmean " + number(mean->measurement.value);
+        if (sd) text += " \u00b1 " + number(sd->measurement.value);
+        if (!unit.empty()) text += " " + unit;
+        if (mean->stale) text += " (stale)";
+    }
     return text;
 }
 
@@ -34,8 +66,6 @@ std::vector<Caliper> calipersOf(const Annotation& a) {
         case AnnotationKind::Line: return {{0, 1, Quantity::Length, ""}};
         case AnnotationKind::Triaxial:
             return {{0, 1, Quantity::ApDiameter, "AP"}, {2, 3, Quantity::LrDiameter, "LR"}, {4, 5, Quantity::SiDiameter, "SI"}};
-        case AnnotationKind::Bidirectional:
-            return {{0, 1, Quantity::LongAxis, "L"}, {2, 3, Quantity::ShortAxis, "S"}};
         default: return {};
     }
 }
@@ -75,6 +105,28 @@ OverlayScene buildOverlayScene(const std::vector<Annotation>& annotations, const
             const std::string text = valueText(a, c.quantity, c.prefix);
             scene.labels.push_back({end[0] + 6, end[1] + 4, text.empty() ? std::string(c.prefix) : text, color});
         }
+        if (a.kind == AnnotationKind::Bidirectional && m.onSlice(p[0]) && m.onSlice(p[1]) && m.onSlice(p[2]) &&
+            m.onSlice(p[3])) {
+            scene.lines.push_back({{xy(p[0]), xy(p[1])}, false, color});
+            scene.lines.push_back({{xy(p[2]), xy(p[3])}, false, color});
+            for (std::size_t i = 0; i < 4; ++i) addHandle(a, i);
+            // One label "L 40.0 x S 20.0 mm" below the long axis' right-hand end, clear of its
+            // handle (and of the line when it is pulled back inside the view).
+            const auto e0 = xy(p[0]), e1 = xy(p[1]);
+            const auto end = e0[0] > e1[0] ? e0 : e1;
+            const annotations::QuantityValue* l = a.find(Quantity::LongAxis);
+            const annotations::QuantityValue* sh = a.find(Quantity::ShortAxis);
+            const std::string text = l && sh ? "L " + number(l->measurement.value) + " x S " + number(sh->measurement.value) +
+                                                   " " + displayUnit(l->measurement.unit)
+                                             : a.label;
+            scene.labels.push_back({end[0] + 8, end[1] + 8, text, color});
+        }
+        // ROI text goes right of the outline, level with its top, clear of the handles.
+        auto roiLabel = [&](const std::vector<std::array<double, 2>>& outline) {
+            double right = -1e300, top = 1e300;
+            for (const auto& q : outline) right = std::max(right, q[0]), top = std::min(top, q[1]);
+            scene.labels.push_back({right + 10, top, roiText(a), color});
+        };
         if (a.kind == AnnotationKind::Ellipse && m.onSlice(p[0]) && m.onSlice(p[1]) && m.onSlice(p[2])) {
             OverlayScene::Polyline ring{{}, true, color};
             for (int i = 0; i < 64; ++i) {
@@ -82,10 +134,8 @@ OverlayScene buildOverlayScene(const std::vector<Annotation>& annotations, const
                 ring.points.push_back(xy(p[0] + std::cos(t) * (p[1] - p[0]) + std::sin(t) * (p[2] - p[0])));
             }
             scene.lines.push_back(ring);
-            for (std::size_t i = 1; i < 3; ++i) addHandle(a, i);
-            const auto top = xy(p[1]);
-            const std::string mean = valueText(a, Quantity::Mean, "mean");
-            scene.labels.push_back({top[0] + 6, top[1] + 4, mean.empty() ? a.label : a.label + "\n" + mean, color});
+            for (std::size_t i = 0; i < 3; ++i) addHandle(a, i);
+            roiLabel(ring.points);
         }
         if (a.kind == AnnotationKind::Polygon) {
             bool all = true;
@@ -97,11 +147,17 @@ OverlayScene buildOverlayScene(const std::vector<Annotation>& annotations, const
                     addHandle(a, i);
                 }
                 scene.lines.push_back(poly);
+                roiLabel(poly.points);
             }
         }
-        if ((a.kind == AnnotationKind::Point || a.kind == AnnotationKind::LabelledPoint ||
-             a.kind == AnnotationKind::TextNote) &&
-            !p.empty() && m.onSlice(p[0])) {
+        if (a.kind == AnnotationKind::LabelledPoint && !p.empty() && m.onSlice(p[0])) {
+            // A level label: a short tick across the vertebra with the level beside it.
+            const auto c = xy(p[0]);
+            scene.lines.push_back({{{c[0] - 10, c[1]}, {c[0] + 10, c[1]}}, false, color});
+            addHandle(a, 0);
+            scene.labels.push_back({c[0] + 14, c[1] - 8, a.label, color});
+        }
+        if ((a.kind == AnnotationKind::Point || a.kind == AnnotationKind::TextNote) && !p.empty() && m.onSlice(p[0])) {
             const auto c = xy(p[0]);
             // An arrow pointing at the point from the upper right.
             scene.lines.push_back({{{c[0] + 24, c[1] - 24}, c, {c[0] + 4, c[1] - 12}, c, {c[0] + 12, c[1] - 4}}, false, color});

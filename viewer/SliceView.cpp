@@ -27,6 +27,7 @@
 #include "MaskOverlay.h"
 #include "SliceOverlay.h"
 #include "WindowLevel.h"
+#include "annotations/model/HandleEdits.h"
 
 namespace mensura::viewer {
 
@@ -296,8 +297,9 @@ void SliceView::beforeRender() {
     std::vector<annotations::Annotation> shown = annotations_ ? *annotations_ : std::vector<annotations::Annotation>{};
     if (dragHandle_)
         for (auto& a : shown)
-            if (a.uid == dragHandle_->uid && dragHandle_->pointIndex < a.pointsLps.size())
-                a.pointsLps[dragHandle_->pointIndex] = dragHandleLps_;
+            if (a.uid == dragHandle_->uid)
+                if (auto moved = annotations::movedHandle(a, dragHandle_->pointIndex, dragHandleLps_))
+                    a.pointsLps = *moved;
     OverlayScene scene = buildOverlayScene(shown, m, volume_->frameOfReferenceUid, volume_->seriesInstanceUid,
                                            selectedUid_, &handles_);
     for (const Segment& s : preview_) {
@@ -370,8 +372,14 @@ void SliceView::mouseReleaseEvent(QMouseEvent* event) {
         const HandleRef h = *dragHandle_;
         dragHandle_.reset();
         const QPointF moved = pos - dragStart_;
-        if (std::hypot(moved.x(), moved.y()) >= 2)
+        if (std::hypot(moved.x(), moved.y()) >= 2) {
             emit handleMoved(QString::fromStdString(h.uid), int(h.pointIndex), mapping().toLps(pos.x(), pos.y()));
+        } else if (toolActive_) {
+            // A click (no drag) on a handle is a click of the active tool: a seed or a polygon
+            // vertex inside an ROI must not be swallowed by the ROI's centre handle.
+            emit toolPressed(mapping().toLps(dragStart_.x(), dragStart_.y()));
+            emit toolReleased(mapping().toLps(pos.x(), pos.y()));
+        }
         update();
     } else if (event->button() == Qt::LeftButton && toolDragging_) {
         toolDragging_ = false;
@@ -417,6 +425,12 @@ void SliceView::wheelEvent(QWheelEvent* event) {
 }
 
 void SliceView::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton && toolActive_ && showsImage_ && !handleAt(event->position())) {
+        // Not forwarded: the base class would turn it into a second press (a duplicate vertex).
+        // The release that follows finds no tool drag and no drag button, so it does nothing.
+        emit toolDoubleClicked(mapping().toLps(event->position().x(), event->position().y()));
+        return;
+    }
     if (event->button() == Qt::LeftButton && !toolActive_) emit maximizeRequested();
     VtkOpenGLWidget::mouseDoubleClickEvent(event);
 }

@@ -81,6 +81,8 @@ signals:
     void toolPressed(imaging::PointLps p);
     void toolDragged(imaging::PointLps p);
     void toolReleased(imaging::PointLps p);
+    // A left double-click with a tool active (closes a polygon); it sends no second press.
+    void toolDoubleClicked(imaging::PointLps p);
     // A handle of an annotation was dragged to p and released.
     void handleMoved(const QString& uid, int pointIndex, imaging::PointLps p);
     void maximizeRequested();

@@ -1,6 +1,7 @@
 #include "annotations/model/Annotation.h"
 
 #include "annotations/model/EnumNames.h"
+#include "imaging/measure/RoiStatistics.h"
 
 #include <cmath>
 #include <cstddef>
@@ -153,9 +154,9 @@ std::vector<QuantityValue> geometricMeasurements(const Annotation& a) {
             out.push_back(caliper(a, 2, Quantity::ShortAxis, "short axis perpendicular to the long axis"));
             break;
         case AnnotationKind::Ellipse: {
-            const double r1 = imaging::norm(a.pointsLps[1] - a.pointsLps[0]);
-            const double r2 = imaging::norm(a.pointsLps[2] - a.pointsLps[0]);
-            out.push_back({Quantity::Area, derived(M_PI * r1 * r2, area, "ellipse area pi * a * b", a), false});
+            // pi |a1 x a2|: pi * a * b for perpendicular semi-axes, and right for any other pair too.
+            const double value = imaging::ellipseAreaMm2(a.pointsLps[0], a.pointsLps[1], a.pointsLps[2]);
+            out.push_back({Quantity::Area, derived(value, area, "ellipse area pi * a * b", a), false});
             break;
         }
         case AnnotationKind::Polygon:

@@ -111,12 +111,22 @@ std::optional<Error> MoveAnnotation::redo(CaseModel& model) {
     }
     for (const auto& g : geometric)
         if (!moved.find(g.quantity)) moved.measurements.push_back(g);
+    for (auto v : pixelValues_) {
+        v.stale = false;
+        if (v.measurement.sourceAnnotation.empty()) v.measurement.sourceAnnotation = uid_;
+        auto it = std::find_if(moved.measurements.begin(), moved.measurements.end(),
+                               [&](const QuantityValue& q) { return q.quantity == v.quantity; });
+        if (it != moved.measurements.end())
+            *it = v;
+        else
+            moved.measurements.push_back(v);
+    }
     *a = moved;
     // Qualitative findings that cite it need a reader's look: the statement may no longer hold.
     for (const auto& c : model.citationsOf(uid_))
         if (Finding* f = model.findFinding(c.fieldId)) f->state = LinkState::Stale;
     model.notify(AnnotationMoved{uid_});
-    if (!geometric.empty()) model.notify(MeasurementsRecomputed{uid_});
+    if (!geometric.empty() || !pixelValues_.empty()) model.notify(MeasurementsRecomputed{uid_});
     model.propagateFromAnnotation(uid_);
     for (const auto& c : model.citationsOf(uid_))
         if (Finding* f = model.findFinding(c.fieldId)) model.notify(RecordFieldChanged{f->fieldId, f->state});

@@ -48,11 +48,14 @@ private:
 };
 
 // Moves handles: geometric values are recomputed and copied to the citing fields; values that
-// need pixels (ROI mean, segmentation volume) and the findings citing it are flagged stale.
+// need pixels (ROI mean, segmentation volume) and the findings citing it are flagged stale,
+// unless the caller recomputed them for the new points (pixelValues: one undo step for the move
+// and its new ROI mean).
 class MoveAnnotation : public Command {
 public:
-    MoveAnnotation(std::string uid, std::vector<imaging::PointLps> pointsLps)
-        : uid_(std::move(uid)), points_(std::move(pointsLps)) {}
+    MoveAnnotation(std::string uid, std::vector<imaging::PointLps> pointsLps,
+                   std::vector<QuantityValue> pixelValues = {})
+        : uid_(std::move(uid)), points_(std::move(pointsLps)), pixelValues_(std::move(pixelValues)) {}
     std::string description() const override { return "Move annotation"; }
     std::optional<imaging::Error> redo(CaseModel& model) override;
     void undo(CaseModel& model) override;
@@ -60,6 +63,7 @@ public:
 private:
     std::string uid_;
     std::vector<imaging::PointLps> points_;
+    std::vector<QuantityValue> pixelValues_;
     Annotation old_;
     CitingFields before_;
 };
