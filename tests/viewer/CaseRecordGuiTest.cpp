@@ -19,6 +19,8 @@
 #include <QTreeWidget>
 #include <QtTest/QtTest>
 
+#include "GuiSupport.h"
+
 #include <nlohmann/json.hpp>
 
 #include "annotations/record/CaseFolder.h"
@@ -35,28 +37,15 @@
 #include "viewer/record/RecordTable.h"
 
 using namespace mensura;
+using namespace mensura::guitest;
 using annotations::AnnotationKind;
 using viewer::ViewPlane;
 
 namespace {
 
-const QString kSource = QStringLiteral(MENSURA_SOURCE_DIR);
 const imaging::PointLps kCentre{27, 8, 10};
 
-bool copyExampleCase(const QString& to) {
-    QFile in(kSource + "/cases/examples/seed000_ccs_craniocervical/case.json");
-    if (!in.open(QIODevice::ReadOnly)) return false;
-    QString text = QString::fromUtf8(in.readAll());
-    text.replace("../../../sample_dicom", kSource + "/sample_dicom");
-    QFile out(to + "/case.json");
-    return out.open(QIODevice::WriteOnly) && out.write(text.toUtf8()) > 0;
-}
 
-QPoint widgetPoint(const viewer::SliceView* view, imaging::PointLps p) {
-    double x = 0, y = 0;
-    view->mapping().toWidget(p, x, y);
-    return QPoint(int(std::lround(x)), int(std::lround(y)));
-}
 
 const annotations::CaseRecord& record(const viewer::MainWindow& w) { return w.caseController()->document()->record; }
 
@@ -80,10 +69,6 @@ int columnOf(QTableWidget* table, const QString& header) {
     return -1;
 }
 
-void save(const QImage& image, const QString& name) {
-    QDir().mkpath(MENSURA_SCREENSHOT_DIR);
-    image.save(QStringLiteral(MENSURA_SCREENSHOT_DIR "/%1.png").arg(name));
-}
 
 }  // namespace
 
@@ -95,19 +80,12 @@ private slots:
 };
 
 void CaseRecordGuiTest::fillTheRecord() {
-    if (!QFile::exists(kSource + "/sample_dicom/ccs_craniocervical/baseline/02_CT_NECK_C"))
+    if (!sampleDataPresent())
         QSKIP("sample_dicom is absent");
     QTemporaryDir dir;
     QVERIFY(copyExampleCase(dir.path()));
     viewer::MainWindow window;
-    window.resize(1500, 950);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
-    QSignalSpy loaded(&window, &viewer::MainWindow::volumeLoaded);
-    window.openPath(dir.path());
-    QVERIFY(QTest::qWaitFor([&] { return loaded.count() > 0; }, 60000));
+    QVERIFY(showAndOpen(window, dir.path()));  // a folder with case.json opens as a case
     viewer::CaseRecordPanel* panel = window.recordPanel();
     QVERIFY(panel && panel->isEnabled());
 
@@ -206,8 +184,8 @@ void CaseRecordGuiTest::fillTheRecord() {
     finding->timepointBox()->setCurrentIndex(finding->timepointBox()->findData(followUp));
     finding->conceptBox()->setCurrentText("Signal intensity relative to reference tissue");
     finding->valueBox()->setCurrentText("slightly hyperintense");
-    save(window.grab().toImage(), "record_finding_dialog");
-    save(finding->grab().toImage(), "finding_dialog");
+    saveScreenshot(window.grab().toImage(), "record_finding_dialog");
+    saveScreenshot(finding->grab().toImage(), "finding_dialog");
     finding->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
     const annotations::Finding* added = nullptr;
     for (const auto& o : record(window).imaging[1].observations)
@@ -227,7 +205,7 @@ void CaseRecordGuiTest::fillTheRecord() {
     QTest::qWait(50);
     QVERIFY(std::fabs(axial->mapping().distanceFromPlane(kCentre)) < 2);
     QTest::qWait(100);
-    save(window.grab().toImage(), "record_imaging_tab");
+    saveScreenshot(window.grab().toImage(), "record_imaging_tab");
 
     // Saved: case.json holds the edits, and reads back.
     QVERIFY(window.saveCase().isEmpty());
@@ -280,17 +258,11 @@ void CaseRecordGuiTest::fillTheRecord() {
         }
     QVERIFY2(coloured > 50, "no annotation colour in the report's key images");
     QTest::qWait(100);
-    save(preview->grab().toImage(), "report_preview");
-    save(page, "report_page");
+    saveScreenshot(preview->grab().toImage(), "report_preview");
+    saveScreenshot(page, "report_page");
     preview->close();
 }
 
-int main(int argc, char** argv) {
-    viewer::VtkOpenGLWidget::installDefaultSurfaceFormat();
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("MensuraTest");
-    CaseRecordGuiTest test;
-    return QTest::qExec(&test, argc, argv);
-}
+MENSURA_GUI_TEST_MAIN(CaseRecordGuiTest)
 
 #include "CaseRecordGuiTest.moc"

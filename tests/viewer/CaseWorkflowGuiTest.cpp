@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include "GuiSupport.h"
+
 #include "annotations/export/SrExport.h"
 #include "viewer/AnnotationPanel.h"
 #include "viewer/CaseController.h"
@@ -22,69 +24,22 @@
 #include "viewer/VtkOpenGLWidget.h"
 
 using namespace mensura;
+using namespace mensura::guitest;
 using annotations::AnnotationKind;
 using annotations::Quantity;
 using viewer::ViewPlane;
 
 namespace {
 
-const QString kSource = QStringLiteral(MENSURA_SOURCE_DIR);
 const char* kDwiSeries = "2.25.530203539832325174676210023463456707";
 const imaging::PointLps kCentre{27, 8, 10};
 
-// The example case, copied with its DICOM paths made absolute (it refers to ../../../sample_dicom).
-bool copyExampleCase(const QString& to) {
-    QFile in(kSource + "/cases/examples/seed000_ccs_craniocervical/case.json");
-    if (!in.open(QIODevice::ReadOnly)) return false;
-    QString text = QString::fromUtf8(in.readAll());
-    text.replace("../../../sample_dicom", kSource + "/sample_dicom");
-    QFile out(to + "/case.json");
-    return out.open(QIODevice::WriteOnly) && out.write(text.toUtf8()) > 0;
-}
 
-QPoint widgetPoint(const viewer::SliceView* view, imaging::PointLps p) {
-    double x = 0, y = 0;
-    view->mapping().toWidget(p, x, y);
-    return QPoint(int(std::lround(x)), int(std::lround(y)));
-}
 
-void drag(viewer::SliceView* view, imaging::PointLps from, imaging::PointLps to) {
-    const QPoint a = widgetPoint(view, from), b = widgetPoint(view, to);
-    QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, a);
-    QTest::mouseMove(view, (a + b) / 2);
-    QTest::mouseMove(view, b);
-    QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, b);
-}
 
-int countAnnotations(const viewer::MainWindow& w, AnnotationKind kind) {
-    int n = 0;
-    for (const auto& a : *w.caseController()->annotations()) n += a.kind == kind;
-    return n;
-}
 
-const annotations::Annotation* lastOfKind(const viewer::MainWindow& w, AnnotationKind kind) {
-    const annotations::Annotation* found = nullptr;
-    for (const auto& a : w.caseController()->session()->model().document().annotations)
-        if (a.kind == kind) found = &a;
-    return found;
-}
 
-double value(const annotations::Annotation& a, Quantity q) {
-    const auto* v = a.find(q);
-    return v ? v->measurement.value : -1;
-}
 
-// Pixels of an annotation colour (yellow, or cyan when selected; the image is grey) within r
-// pixels of p.
-int colouredNear(const QImage& image, QPoint p, int r) {
-    int n = 0;
-    for (int y = std::max(0, p.y() - r); y < std::min(image.height(), p.y() + r); ++y)
-        for (int x = std::max(0, p.x() - r); x < std::min(image.width(), p.x() + r); ++x) {
-            const QRgb c = image.pixel(x, y);
-            n += std::max({qRed(c), qGreen(c), qBlue(c)}) - std::min({qRed(c), qGreen(c), qBlue(c)}) > 80;
-        }
-    return n;
-}
 
 double meanGray(const QImage& image) {
     double sum = 0;
@@ -93,10 +48,6 @@ double meanGray(const QImage& image) {
     return sum / (image.width() * image.height() / 4.0);
 }
 
-void save(const QImage& image, const QString& name) {
-    QDir().mkpath(MENSURA_SCREENSHOT_DIR);
-    image.save(QStringLiteral(MENSURA_SCREENSHOT_DIR "/%1.png").arg(name));
-}
 
 }  // namespace
 
@@ -108,22 +59,14 @@ private slots:
 };
 
 void CaseWorkflowGuiTest::workACase() {
-    if (!QFile::exists(kSource + "/sample_dicom/ccs_craniocervical/baseline/02_CT_NECK_C"))
+    if (!sampleDataPresent())
         QSKIP("sample_dicom is absent");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(copyExampleCase(dir.path()));
 
     viewer::MainWindow window;
-    window.resize(1500, 950);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    // Shortcuts need an active window; Xvfb has no window manager to activate it.
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
-    QSignalSpy loaded(&window, &viewer::MainWindow::volumeLoaded);
-    window.openPath(dir.path());  // a folder with case.json opens as a case
-    QVERIFY(QTest::qWaitFor([&] { return loaded.count() > 0; }, 60000));
+    QVERIFY(showAndOpen(window, dir.path()));  // a folder with case.json opens as a case
     QVERIFY(window.caseController()->isOpen());
     QCOMPARE(window.currentVolume()->seriesInstanceUid, std::string("2.25.472158395330464178887333099433787268"));
     const int before = int(window.caseController()->annotations()->size());
@@ -131,7 +74,7 @@ void CaseWorkflowGuiTest::workACase() {
 
     // The example's tri-axial is listed; clicking it jumps the views to the lesion, where its
     // calipers are drawn.
-    const annotations::Annotation* example = lastOfKind(window, AnnotationKind::Triaxial);
+    const annotations::Annotation* example = lastOf(window, AnnotationKind::Triaxial);
     QVERIFY(example);
     const QString exampleUid = QString::fromStdString(example->uid);
     QTreeWidgetItem* item = window.annotationPanel()->itemFor(exampleUid);
@@ -144,8 +87,8 @@ void CaseWorkflowGuiTest::workACase() {
     viewer::SliceView* sagittal = window.sliceView(ViewPlane::Sagittal);
     QVERIFY(std::fabs(axial->mapping().distanceFromPlane(kCentre)) < 2);
     QImage image = axial->grabFramebuffer();
-    save(image, "axial_case_opened");
-    save(window.grab().toImage(), "case_opened");
+    saveScreenshot(image, "axial_case_opened");
+    saveScreenshot(window.grab().toImage(), "case_opened");
     QVERIFY2(colouredNear(image, widgetPoint(axial, {27, -12, 10}), 8) > 5, "AP caliper end not drawn");
     QVERIFY2(colouredNear(image, widgetPoint(axial, {50.5, 8, 10}), 8) > 5, "LR caliper end not drawn");
 
@@ -153,11 +96,11 @@ void CaseWorkflowGuiTest::workACase() {
     QCOMPARE(window.annotationPanel()->selectedUid(), exampleUid);
     QVERIFY(window.findChild<QAction*>("deleteAction")->isEnabled());
     QTest::keyClick(&window, Qt::Key_Delete);
-    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 0);
+    QCOMPARE(countOf(window, AnnotationKind::Triaxial), 0);
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 1);
+    QCOMPARE(countOf(window, AnnotationKind::Triaxial), 1);
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 0);
+    QCOMPARE(countOf(window, AnnotationKind::Triaxial), 0);
 
     // Tri-axial with the mouse: AP and LR on the axial view, SI on the sagittal view.
     QTest::keyClick(&window, Qt::Key_T);
@@ -167,14 +110,14 @@ void CaseWorkflowGuiTest::workACase() {
     QTest::qWait(50);
     drag(axial, {27, -12, 10}, {27, 28, 10});
     drag(axial, {3.5, 8, 10}, {50.5, 8, 10});
-    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 0);  // SI still missing
+    QCOMPARE(countOf(window, AnnotationKind::Triaxial), 0);  // SI still missing
     drag(sagittal, {27, 8, -7}, {27, 8, 27});
-    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 1);
-    const annotations::Annotation* placed = lastOfKind(window, AnnotationKind::Triaxial);
+    QCOMPARE(countOf(window, AnnotationKind::Triaxial), 1);
+    const annotations::Annotation* placed = lastOf(window, AnnotationKind::Triaxial);
     const auto& g = window.currentVolume()->geometry;
     const double pixelMm = axial->mapping().mmPerPixel, sagPixelMm = sagittal->mapping().mmPerPixel;
-    const double ap = value(*placed, Quantity::ApDiameter), lr = value(*placed, Quantity::LrDiameter),
-                 si = value(*placed, Quantity::SiDiameter);
+    const double ap = valueOf(*placed, Quantity::ApDiameter), lr = valueOf(*placed, Quantity::LrDiameter),
+                 si = valueOf(*placed, Quantity::SiDiameter);
     qInfo("placed tri-axial: AP %.2f LR %.2f SI %.2f mm (voxel %.2f x %.2f x %.2f mm, %.2f mm/px)", ap, lr, si,
           g.spacingMm.x, g.spacingMm.y, g.spacingMm.z, pixelMm);
     QVERIFY2(std::fabs(ap - 40) <= std::max(g.spacingMm.y, 2 * pixelMm), qPrintable(QString::number(ap)));
@@ -186,7 +129,7 @@ void CaseWorkflowGuiTest::workACase() {
     QCOMPARE(placed->pointsLps[4].x, placed->pointsLps[5].x);
     QCOMPARE(placed->pointsLps[4].y, placed->pointsLps[5].y);
     QTest::qWait(50);
-    save(window.grab().toImage(), "triaxial_placed");
+    saveScreenshot(window.grab().toImage(), "triaxial_placed");
 
     // Esc cancels a placement in progress.
     const QPoint a = widgetPoint(axial, {0, 0, 10});
@@ -195,19 +138,19 @@ void CaseWorkflowGuiTest::workACase() {
     QTest::keyClick(&window, Qt::Key_Escape);
     QTest::mouseRelease(axial, Qt::LeftButton, Qt::NoModifier, a + QPoint(0, 40));
     QTest::keyClick(&window, Qt::Key_Escape);
-    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 1);
+    QCOMPARE(countOf(window, AnnotationKind::Triaxial), 1);
 
     // Undo removes the placed tri-axial; redo restores the same values.
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 0);
+    QCOMPARE(countOf(window, AnnotationKind::Triaxial), 0);
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(countAnnotations(window, AnnotationKind::Triaxial), 1);
-    QCOMPARE(value(*lastOfKind(window, AnnotationKind::Triaxial), Quantity::ApDiameter), ap);
+    QCOMPARE(countOf(window, AnnotationKind::Triaxial), 1);
+    QCOMPARE(valueOf(*lastOf(window, AnnotationKind::Triaxial), Quantity::ApDiameter), ap);
     // Every edit went to the autosave journal.
     QVERIFY(QFile::exists(dir.filePath("case.journal.json")));
 
     // Seed segmentation on the DWI, off the GUI thread.
-    loaded.clear();
+    QSignalSpy loaded(&window, &viewer::MainWindow::volumeLoaded);
     window.loadStack(kDwiSeries);
     QVERIFY(QTest::qWaitFor([&] { return loaded.count() > 0; }, 60000));
     QTest::keyClick(&window, Qt::Key_S);
@@ -229,8 +172,8 @@ void CaseWorkflowGuiTest::workACase() {
     QVERIFY(window.segmentationPanel()->resultText().contains(" cm x "));
     QTest::qWait(50);
     image = axial->grabFramebuffer();
-    save(image, "axial_segmentation");
-    save(window.grab().toImage(), "segmentation");
+    saveScreenshot(image, "axial_segmentation");
+    saveScreenshot(window.grab().toImage(), "segmentation");
     int red = 0;  // the mask overlay is drawn over the lesion
     const QPoint c = widgetPoint(axial, kCentre);
     for (int y = c.y() - 10; y < c.y() + 10; ++y)
@@ -259,12 +202,6 @@ void CaseWorkflowGuiTest::workACase() {
         QVERIFY(meanGray(window.sliceView(p)->grabFramebuffer()) > 5);
 }
 
-int main(int argc, char** argv) {
-    viewer::VtkOpenGLWidget::installDefaultSurfaceFormat();
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("MensuraTest");
-    CaseWorkflowGuiTest test;
-    return QTest::qExec(&test, argc, argv);
-}
+MENSURA_GUI_TEST_MAIN(CaseWorkflowGuiTest)
 
 #include "CaseWorkflowGuiTest.moc"

@@ -9,6 +9,8 @@
 #include <QStandardPaths>
 #include <QtTest/QtTest>
 
+#include "GuiSupport.h"
+
 #include <nlohmann/json.hpp>
 
 #include "viewer/CompareView.h"
@@ -17,11 +19,12 @@
 #include "viewer/VtkOpenGLWidget.h"
 
 using namespace mensura;
+using namespace mensura::guitest;
 using viewer::ViewPlane;
 
 namespace {
 
-const QString kSamples = QStringLiteral(MENSURA_SOURCE_DIR "/sample_dicom");
+const QString kSamples = sourceDir() + "/sample_dicom";
 
 nlohmann::json truth(const QString& caseName) {
     QFile f(kSamples + "/" + caseName + "/ground_truth.json");
@@ -46,19 +49,8 @@ imaging::PointLps lesionCentre(const nlohmann::json& t, const std::string& study
     return {};
 }
 
-QPoint widgetPoint(const viewer::SliceView* view, imaging::PointLps p) {
-    double x = 0, y = 0;
-    view->mapping().toWidget(p, x, y);
-    return QPoint(int(std::lround(x)), int(std::lround(y)));
-}
 
 double halfSlice(const viewer::SliceView* v) { return 0.5 * v->mapping().frame.sliceSpacingMm + 1e-3; }
-
-bool openFolder(viewer::MainWindow& window, const QString& folder) {
-    QSignalSpy loaded(&window, &viewer::MainWindow::volumeLoaded);
-    window.openPath(folder, true);
-    return QTest::qWaitFor([&] { return loaded.count() > 0; }, 60000);
-}
 
 bool loadPanes(viewer::CompareView* compare, const QString& a, const QString& b) {
     QSignalSpy loaded(compare, &viewer::CompareView::paneLoaded);
@@ -69,10 +61,6 @@ bool loadPanes(viewer::CompareView* compare, const QString& a, const QString& b)
                                         compare->volume(1)->seriesInstanceUid == b.toStdString(); }, 60000);
 }
 
-void save(QWidget* w, const QString& name) {
-    QDir().mkpath(MENSURA_SCREENSHOT_DIR);
-    w->grab().save(QStringLiteral(MENSURA_SCREENSHOT_DIR "/%1.png").arg(name));
-}
 
 }  // namespace
 
@@ -89,9 +77,7 @@ void CompareGuiTest::crosshairAndOneExamination() {
     if (t.is_null()) QSKIP("sample_dicom is absent");
     const imaging::PointLps centre = lesionCentre(t, "baseline");
     viewer::MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openFolder(window, kSamples + "/ccs_craniocervical/baseline"));
+    QVERIFY(showAndOpen(window, kSamples + "/ccs_craniocervical/baseline", true));
 
     // Shift+click on the lesion in the axial view: the coronal and sagittal views go through it.
     viewer::SliceView* axial = window.sliceView(ViewPlane::Axial);
@@ -111,7 +97,7 @@ void CompareGuiTest::crosshairAndOneExamination() {
     QVERIFY(std::fabs(axial->mapping().distanceFromPlane(*window.cursorLps())) < 1e-6);
     QVERIFY(std::fabs(window.cursorLps()->z - c.z) > 2);
     QTest::qWait(100);
-    save(&window, "crosshair");
+    saveScreenshot(window.grab().toImage(), "crosshair");
 
     // T1 axial beside T2 sagittal (one frame of reference), both shown axial, linked.
     viewer::CompareView* compare = window.openCompare();
@@ -136,9 +122,7 @@ void CompareGuiTest::baselineBesideFollowUp() {
     const auto t = truth("asps_tongue_followup");
     if (t.is_null()) QSKIP("sample_dicom is absent");
     viewer::MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openFolder(window, kSamples + "/asps_tongue_followup"));
+    QVERIFY(showAndOpen(window, kSamples + "/asps_tongue_followup", true));
     viewer::CompareView* compare = window.openCompare();
     QVERIFY(compare);
     QVERIFY(loadPanes(compare, seriesUid(t, "baseline", "02_T2_AX"), seriesUid(t, "followup", "02_T2_COR")));
@@ -161,16 +145,10 @@ void CompareGuiTest::baselineBesideFollowUp() {
     QVERIFY(std::fabs(compare->view(1)->mapping().distanceFromPlane(follow)) <= tolerance);
     compare->resize(1200, 700);
     QTest::qWait(200);
-    save(compare, "compare_baseline_followup");
+    saveScreenshot(compare->grab().toImage(), "compare_baseline_followup");
     compare->close();
 }
 
-int main(int argc, char** argv) {
-    viewer::VtkOpenGLWidget::installDefaultSurfaceFormat();
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("MensuraTest");
-    CompareGuiTest test;
-    return QTest::qExec(&test, argc, argv);
-}
+MENSURA_GUI_TEST_MAIN(CompareGuiTest)
 
 #include "CompareGuiTest.moc"

@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include "GuiSupport.h"
+
 #include "imaging/measure/RoiStatistics.h"
 #include "viewer/AnnotationPanel.h"
 #include "viewer/CaseController.h"
@@ -23,6 +25,7 @@
 #include "viewer/VtkOpenGLWidget.h"
 
 using namespace mensura;
+using namespace mensura::guitest;
 using annotations::AnnotationKind;
 using annotations::Quantity;
 using imaging::PointLps;
@@ -30,59 +33,18 @@ using viewer::ViewPlane;
 
 namespace {
 
-const QString kSource = QStringLiteral(MENSURA_SOURCE_DIR);
 const PointLps kCentre{27, 8, 10};
 // Each tool gets its own slice of the 2 mm CT, clear of the example's own annotations at z = 10
 // and of each other's labels: the core's section has radius 8.06 mm at z = 6 and 8.77 at 8 and 12.
 constexpr double kBiZ = 12, kEllipseZ = 6, kPolyZ = 8;
 constexpr double kCoreHu = 75, kNoiseHu = 10;  // ground_truth.json, 02_CT_NECK_C "lesion core"
 
-bool copyExampleCase(const QString& to) {
-    QFile in(kSource + "/cases/examples/seed000_ccs_craniocervical/case.json");
-    if (!in.open(QIODevice::ReadOnly)) return false;
-    QString text = QString::fromUtf8(in.readAll());
-    text.replace("../../../sample_dicom", kSource + "/sample_dicom");
-    QFile out(to + "/case.json");
-    return out.open(QIODevice::WriteOnly) && out.write(text.toUtf8()) > 0;
-}
 
-QPoint widgetPoint(const viewer::SliceView* view, PointLps p) {
-    double x = 0, y = 0;
-    view->mapping().toWidget(p, x, y);
-    return QPoint(int(std::lround(x)), int(std::lround(y)));
-}
 
-void drag(viewer::SliceView* view, PointLps from, PointLps to) {
-    const QPoint a = widgetPoint(view, from), b = widgetPoint(view, to);
-    QTest::mouseMove(view, a);
-    QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, a);
-    QTest::mouseMove(view, (a + b) / 2);
-    QTest::mouseMove(view, b);
-    QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, b);
-}
 
-int count(const viewer::MainWindow& w, AnnotationKind kind) {
-    int n = 0;
-    for (const auto& a : *w.caseController()->annotations()) n += a.kind == kind;
-    return n;
-}
 
-const annotations::Annotation* last(const viewer::MainWindow& w, AnnotationKind kind) {
-    const annotations::Annotation* found = nullptr;
-    for (const auto& a : w.caseController()->session()->model().document().annotations)
-        if (a.kind == kind) found = &a;
-    return found;
-}
 
-double value(const annotations::Annotation& a, Quantity q) {
-    const auto* v = a.find(q);
-    return v ? v->measurement.value : -1;
-}
 
-void save(const QImage& image, const QString& name) {
-    QDir().mkpath(MENSURA_SCREENSHOT_DIR);
-    image.save(QStringLiteral(MENSURA_SCREENSHOT_DIR "/%1.png").arg(name));
-}
 
 // Accepts the tool's input dialog with `text` (empty keeps the proposed value); returns the
 // value it proposed.
@@ -111,20 +73,13 @@ class MeasurementToolsGuiTest : public QObject {
 };
 
 void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
-    if (!QFile::exists(kSource + "/sample_dicom/ccs_craniocervical/baseline/02_CT_NECK_C"))
+    if (!sampleDataPresent())
         QSKIP("sample_dicom is absent");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(copyExampleCase(dir.path()));
     viewer::MainWindow window;
-    window.resize(1500, 950);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
-    QSignalSpy loaded(&window, &viewer::MainWindow::volumeLoaded);
-    window.openPath(dir.path());
-    QVERIFY(QTest::qWaitFor([&] { return loaded.count() > 0; }, 60000));
+    QVERIFY(showAndOpen(window, dir.path()));  // a folder with case.json opens as a case
     const auto volume = window.currentVolume();
     QCOMPARE(QString::fromStdString(volume->description), QString("CT NECK C+"));
     viewer::SliceView* axial = window.sliceView(ViewPlane::Axial);
@@ -141,11 +96,11 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     QTest::keyClick(&window, Qt::Key_B);
     QCOMPARE(window.measurementTool()->tool(), viewer::Tool::Bidirectional);
     drag(axial, {7, 8, kBiZ}, {47, 8, kBiZ});
-    QCOMPARE(count(window, AnnotationKind::Bidirectional), 0);
+    QCOMPARE(countOf(window, AnnotationKind::Bidirectional), 0);
     drag(axial, {29, -2, kBiZ}, {32.5, 18, kBiZ});
-    QCOMPARE(count(window, AnnotationKind::Bidirectional), 1);
-    const annotations::Annotation* bi = last(window, AnnotationKind::Bidirectional);
-    const double longMm = value(*bi, Quantity::LongAxis), shortMm = value(*bi, Quantity::ShortAxis);
+    QCOMPARE(countOf(window, AnnotationKind::Bidirectional), 1);
+    const annotations::Annotation* bi = lastOf(window, AnnotationKind::Bidirectional);
+    const double longMm = valueOf(*bi, Quantity::LongAxis), shortMm = valueOf(*bi, Quantity::ShortAxis);
     const auto& bp = bi->pointsLps;
     const double cosine = imaging::dot(bp[1] - bp[0], bp[3] - bp[2]) / (longMm * shortMm);
     qInfo(
@@ -160,22 +115,22 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     drag(axial, {10, 0, kBiZ}, {40, 0, kBiZ});
     QTest::keyClick(&window, Qt::Key_Escape);
     drag(axial, {25, -5, kBiZ}, {25, 5, kBiZ});  // would be a short axis had Esc not cancelled
-    QCOMPARE(count(window, AnnotationKind::Bidirectional), 1);
+    QCOMPARE(countOf(window, AnnotationKind::Bidirectional), 1);
     QTest::keyClick(&window, Qt::Key_Escape);
 
     // Ellipse ROI: a 12 x 8 mm box inside the lesion core.
     QTest::keyClick(&window, Qt::Key_E);
     axial->showLps({27, 8, kEllipseZ});
     QTest::qWait(50);
-    const int ellipsesBefore = count(window, AnnotationKind::Ellipse);
+    const int ellipsesBefore = countOf(window, AnnotationKind::Ellipse);
     drag(axial, {21, 4, kEllipseZ}, {33, 12, kEllipseZ});
-    QCOMPARE(count(window, AnnotationKind::Ellipse), ellipsesBefore + 1);
-    const annotations::Annotation* el = last(window, AnnotationKind::Ellipse);
+    QCOMPARE(countOf(window, AnnotationKind::Ellipse), ellipsesBefore + 1);
+    const annotations::Annotation* el = lastOf(window, AnnotationKind::Ellipse);
     const auto& ep = el->pointsLps;
     auto libEllipse = imaging::ellipseRoiStatistics(*volume, ep[0], ep[1], ep[2]);
     QVERIFY2(libEllipse.ok(), libEllipse ? "" : libEllipse.error().message.c_str());
-    const double area = value(*el, Quantity::Area), mean = value(*el, Quantity::Mean),
-                 sd = value(*el, Quantity::StandardDeviation);
+    const double area = valueOf(*el, Quantity::Area), mean = valueOf(*el, Quantity::Mean),
+                 sd = valueOf(*el, Quantity::StandardDeviation);
     qInfo(
         "ellipse: area %.2f mm2 (pi*6*4 = %.2f), mean %.2f +- %.2f HU over %zu voxels (core %.0f, "
         "noise %.0f)",
@@ -194,21 +149,21 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     const PointLps oldEnd = ep[1];
     const std::string ellipseUid = el->uid;
     drag(axial, oldEnd, oldEnd + 2.0 * imaging::normalized(oldEnd - ep[0]));
-    el = last(window, AnnotationKind::Ellipse);
+    el = lastOf(window, AnnotationKind::Ellipse);
     QCOMPARE(el->uid, ellipseUid);
     auto moved = imaging::ellipseRoiStatistics(*volume, el->pointsLps[0], el->pointsLps[1],
                                                el->pointsLps[2]);
     QVERIFY(moved.ok());
-    const double grown = value(*el, Quantity::Area);
+    const double grown = valueOf(*el, Quantity::Area);
     qInfo("ellipse after the handle drag: area %.2f mm2 (pi*8*4 = %.2f), mean %.2f HU", grown,
-          M_PI * 32, value(*el, Quantity::Mean));
+          M_PI * 32, valueOf(*el, Quantity::Mean));
     QVERIFY(std::fabs(grown - M_PI * 32) <= M_PI * 12 * px);
-    QCOMPARE(value(*el, Quantity::Mean), moved->mean);
+    QCOMPARE(valueOf(*el, Quantity::Mean), moved->mean);
     QVERIFY(!el->find(Quantity::Mean)->stale);
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(value(*last(window, AnnotationKind::Ellipse), Quantity::Area), area);
+    QCOMPARE(valueOf(*lastOf(window, AnnotationKind::Ellipse), Quantity::Area), area);
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(value(*last(window, AnnotationKind::Ellipse), Quantity::Area), grown);
+    QCOMPARE(valueOf(*lastOf(window, AnnotationKind::Ellipse), Quantity::Area), grown);
 
     // Polygon ROI: a square with 14 mm diagonals along LR and AP (area 98 mm2) clicked corner by
     // corner, closed with Enter.
@@ -220,24 +175,24 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     for (PointLps p : {PointLps{27, 1, kPolyZ}, PointLps{34, 8, kPolyZ}, PointLps{27, 15, kPolyZ},
                        PointLps{20, 8, kPolyZ}})
         QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, p));
-    QCOMPARE(count(window, AnnotationKind::Polygon), 0);
+    QCOMPARE(countOf(window, AnnotationKind::Polygon), 0);
     QVERIFY(window.findChild<QAction*>("finishAction")->isEnabled());
     QTest::keyClick(&window, Qt::Key_Return);
     // Enter is the polygon's only while one is open; then it is the focused widget's again.
     QVERIFY(!window.findChild<QAction*>("finishAction")->isEnabled());
-    QCOMPARE(count(window, AnnotationKind::Polygon), 1);
-    const annotations::Annotation* sq = last(window, AnnotationKind::Polygon);
+    QCOMPARE(countOf(window, AnnotationKind::Polygon), 1);
+    const annotations::Annotation* sq = lastOf(window, AnnotationKind::Polygon);
     auto libSquare = imaging::polygonRoiStatistics(*volume, sq->pointsLps);
     QVERIFY(libSquare.ok());
     qInfo("square: area %.2f mm2 (98), mean %.2f +- %.2f HU over %zu voxels",
-          value(*sq, Quantity::Area), value(*sq, Quantity::Mean),
-          value(*sq, Quantity::StandardDeviation), libSquare->count);
-    QVERIFY(std::fabs(value(*sq, Quantity::Area) - 98) <= 4 * 10 * px);
-    QCOMPARE(value(*sq, Quantity::Mean), libSquare->mean);
+          valueOf(*sq, Quantity::Area), valueOf(*sq, Quantity::Mean),
+          valueOf(*sq, Quantity::StandardDeviation), libSquare->count);
+    QVERIFY(std::fabs(valueOf(*sq, Quantity::Area) - 98) <= 4 * 10 * px);
+    QCOMPARE(valueOf(*sq, Quantity::Mean), libSquare->mean);
     QVERIFY(std::fabs(libSquare->mean - kCoreHu) <=
             4 * kNoiseHu / std::sqrt(double(libSquare->count)) + 1);
     const std::string squareUid = sq->uid;  // the annotations below may move it in memory
-    const double squareMean = value(*sq, Quantity::Mean);
+    const double squareMean = valueOf(*sq, Quantity::Mean);
     // A triangle closed by a double-click on its last vertex.
     QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, {18, -30, kPolyZ}));
     QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, {34, -30, kPolyZ}));
@@ -247,11 +202,11 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
                        widgetPoint(axial, {18, -20, kPolyZ}));
     QTest::mouseRelease(axial, Qt::LeftButton, Qt::NoModifier,
                         widgetPoint(axial, {18, -20, kPolyZ}));
-    QCOMPARE(count(window, AnnotationKind::Polygon), 2);
-    const annotations::Annotation* tri = last(window, AnnotationKind::Polygon);
+    QCOMPARE(countOf(window, AnnotationKind::Polygon), 2);
+    const annotations::Annotation* tri = lastOf(window, AnnotationKind::Polygon);
     QCOMPARE(int(tri->pointsLps.size()), 3);
-    qInfo("triangle: area %.2f mm2 (80)", value(*tri, Quantity::Area));
-    QVERIFY(std::fabs(value(*tri, Quantity::Area) - 80) <= 4 * 13 * px);
+    qInfo("triangle: area %.2f mm2 (80)", valueOf(*tri, Quantity::Area));
+    QVERIFY(std::fabs(valueOf(*tri, Quantity::Area) - 80) <= 4 * 13 * px);
 
     // Vertebral levels on the sagittal view: the first proposes C1 and is answered C3, the next
     // proposes C4.
@@ -262,8 +217,8 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     QTest::mouseClick(sagittal, Qt::LeftButton, Qt::NoModifier,
                       widgetPoint(sagittal, {0, -12, -36}));
     QCOMPARE(answerDialog(window, "vertebralLevelDialog", ""), QString("C4"));
-    QCOMPARE(count(window, AnnotationKind::LabelledPoint), 2);
-    QCOMPARE(QString::fromStdString(last(window, AnnotationKind::LabelledPoint)->label),
+    QCOMPARE(countOf(window, AnnotationKind::LabelledPoint), 2);
+    QCOMPARE(QString::fromStdString(lastOf(window, AnnotationKind::LabelledPoint)->label),
              QString("C4"));
 
     // A text arrow at the lesion's medial edge.
@@ -272,14 +227,14 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     QTest::qWait(50);
     QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, {6, 2, kEllipseZ}));
     QCOMPARE(answerDialog(window, "textNoteDialog", "medial margin"), QString());
-    QCOMPARE(count(window, AnnotationKind::TextNote), 1);
-    QCOMPARE(QString::fromStdString(last(window, AnnotationKind::TextNote)->text),
+    QCOMPARE(countOf(window, AnnotationKind::TextNote), 1);
+    QCOMPARE(QString::fromStdString(lastOf(window, AnnotationKind::TextNote)->text),
              QString("medial margin"));
 
     QTest::keyClick(&window, Qt::Key_N);
     QTest::qWait(100);
-    save(window.grab().toImage(), "tools_placed");
-    save(sagittal->grabFramebuffer(), "tools_sagittal_levels");
+    saveScreenshot(window.grab().toImage(), "tools_placed");
+    saveScreenshot(sagittal->grabFramebuffer(), "tools_sagittal_levels");
     // The axial view zoomed in (Ctrl+wheel, 7 steps = x1.95) and panned (middle drag) to centre
     // the lesion, for a readable look.
     const QPoint middle(axial->width() / 2, axial->height() / 2);
@@ -294,34 +249,28 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     for (double z : {kEllipseZ, kPolyZ, kBiZ}) {
         axial->showLps({27, 8, z});
         QTest::qWait(100);
-        save(axial->grabFramebuffer(), QStringLiteral("tools_axial_z%1").arg(z));
-        save(window.grab().toImage(), QStringLiteral("tools_window_z%1").arg(z));
+        saveScreenshot(axial->grabFramebuffer(), QStringLiteral("tools_axial_z%1").arg(z));
+        saveScreenshot(window.grab().toImage(), QStringLiteral("tools_window_z%1").arg(z));
     }
 
     // Undo removes the text arrow, redo restores it.
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(count(window, AnnotationKind::TextNote), 0);
+    QCOMPARE(countOf(window, AnnotationKind::TextNote), 0);
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(count(window, AnnotationKind::TextNote), 1);
+    QCOMPARE(countOf(window, AnnotationKind::TextNote), 1);
 
     // Delete removes the selected square; undo brings it back with its values.
     window.annotationPanel()->selectUid(QString::fromStdString(squareUid));
     QVERIFY(window.findChild<QAction*>("deleteAction")->isEnabled());
     QTest::keyClick(&window, Qt::Key_Delete);
-    QCOMPARE(count(window, AnnotationKind::Polygon), 1);
+    QCOMPARE(countOf(window, AnnotationKind::Polygon), 1);
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(count(window, AnnotationKind::Polygon), 2);
+    QCOMPARE(countOf(window, AnnotationKind::Polygon), 2);
     const auto* back = window.caseController()->session()->model().findAnnotation(squareUid);
     QVERIFY(back);
-    QCOMPARE(value(*back, Quantity::Mean), squareMean);
+    QCOMPARE(valueOf(*back, Quantity::Mean), squareMean);
 }
 
-int main(int argc, char** argv) {
-    viewer::VtkOpenGLWidget::installDefaultSurfaceFormat();
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("MensuraTest");
-    MeasurementToolsGuiTest test;
-    return QTest::qExec(&test, argc, argv);
-}
+MENSURA_GUI_TEST_MAIN(MeasurementToolsGuiTest)
 
 #include "MeasurementToolsGuiTest.moc"
