@@ -25,6 +25,8 @@ finding_dialog.png finding_dialog.png
 report_preview.png report_preview.png
 crosshair.png viewer_crosshair.png
 compare_baseline_followup.png viewer_compare.png
+tools_window_z8.png viewer_tools.png
+volume3d_ccs_ct_bone_lesion.png viewer_3d.png
 LIST
 
 # What ./mensura-dev run opens: the seed 000 example case.
