@@ -1,8 +1,16 @@
 #include "StudyBrowser.h"
 
 #include <QHeaderView>
+#include <QIcon>
+#include <QPixmap>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <cmath>
+
+#include "WindowLevel.h"
 #include "imaging/VolumeGeometry.h"
+#include "imaging/VolumeLoader.h"
 
 namespace mensura::viewer {
 
@@ -25,14 +33,38 @@ QString orientationOf(const imaging::FrameHeader& f) {
 
 }  // namespace
 
+// A grey thumbnail of a series' middle image, windowed like the views' auto preset.
+QImage thumbnailOf(const imaging::SeriesStack& stack, int side) {
+    imaging::SeriesStack one = stack;
+    one.frames = {stack.frames[stack.frames.size() / 2]};
+    imaging::LoadOptions options;
+    options.threads = 1;
+    auto volume = imaging::loadVolume(one, options);
+    if (!volume || volume->geometry.size[0] == 0 || volume->geometry.size[1] == 0) return {};
+    const auto [window, level] = autoWindowLevel(*volume);
+    const std::size_t nx = volume->geometry.size[0], ny = volume->geometry.size[1];
+    QImage image(int(nx), int(ny), QImage::Format_Grayscale8);
+    for (std::size_t j = 0; j < ny; ++j) {
+        uchar* line = image.scanLine(int(j));
+        for (std::size_t i = 0; i < nx; ++i) {
+            double g = (volume->at(i, j, 0) - (level - window / 2)) / window;
+            g = std::clamp(g, 0.0, 1.0);
+            if (volume->invertedDisplay) g = 1 - g;
+            line[i] = uchar(std::lround(255 * g));
+        }
+    }
+    return image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
 StudyBrowser::StudyBrowser(QWidget* parent) : QTreeWidget(parent) {
+    setIconSize(QSize(36, 36));
     setColumnCount(4);
     setHeaderLabels({tr("Patient / study / series"), tr("Modality"), tr("Images"), tr("Matrix")});
     header()->setSectionResizeMode(0, QHeaderView::Interactive);
     header()->setStretchLastSection(false);
     for (int c = 1; c < 4; ++c) header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     setRootIsDecorated(true);
-    setUniformRowHeights(true);
+    setUniformRowHeights(false);  // series rows are as tall as their thumbnails
     setExpandsOnDoubleClick(false);
     auto activate = [this](QTreeWidgetItem* item) {
         const QString id = item ? item->data(0, kStackIdRole).toString() : QString();
@@ -72,6 +104,41 @@ void StudyBrowser::setIndex(std::shared_ptr<const imaging::DicomIndex> index) {
     }
     expandAll();
     resizeColumnToContents(0);
+    startThumbnails();
+}
+
+StudyBrowser::~StudyBrowser() {
+    if (thumbnailWatcher_) thumbnailWatcher_->cancel();  // the worker stops at the next series
+}
+
+void StudyBrowser::startThumbnails() {
+    if (thumbnailWatcher_) {
+        thumbnailWatcher_->cancel();
+        thumbnailWatcher_->deleteLater();
+    }
+    thumbnails_ = 0;
+    thumbnailWatcher_ = new QFutureWatcher<std::pair<QString, QImage>>(this);
+    auto* watcher = thumbnailWatcher_;
+    connect(watcher, &QFutureWatcherBase::resultReadyAt, this, [this, watcher](int i) {
+        if (watcher != thumbnailWatcher_) return;
+        const auto [stackId, image] = watcher->resultAt(i);
+        for (QTreeWidgetItemIterator it(this); *it; ++it)
+            if ((*it)->data(0, kStackIdRole).toString() == stackId && !image.isNull()) {
+                (*it)->setIcon(0, QIcon(QPixmap::fromImage(image)));
+                ++thumbnails_;
+            }
+    });
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        if (watcher == thumbnailWatcher_) emit thumbnailsDone();
+    });
+    // The index is shared, so the worker never outlives what it reads.
+    watcher->setFuture(QtConcurrent::run([index = index_](QPromise<std::pair<QString, QImage>>& promise) {
+        if (!index) return;
+        for (const imaging::SeriesStack* s : index->allStacks()) {
+            if (promise.isCanceled()) return;
+            if (!s->frames.empty()) promise.addResult(std::make_pair(qs(s->stackId), thumbnailOf(*s, 36)));
+        }
+    }));
 }
 
 const imaging::SeriesStack* StudyBrowser::largestStack() const {

@@ -1,8 +1,11 @@
 #pragma once
-// The patient / study / series tree of an indexed folder. Double-clicking (or Enter on) a series
-// asks for it to be loaded.
+// The patient / study / series tree of an indexed folder, each series with its modality, image
+// count, matrix and a thumbnail of its middle image (decoded in the background, one by one, after
+// the tree shows). Double-clicking (or Enter on) a series asks for it to be loaded.
 #include <memory>
 
+#include <QFutureWatcher>
+#include <QImage>
 #include <QTreeWidget>
 
 #include "imaging/DicomIndex.h"
@@ -13,6 +16,7 @@ class StudyBrowser : public QTreeWidget {
     Q_OBJECT
 public:
     explicit StudyBrowser(QWidget* parent = nullptr);
+    ~StudyBrowser() override;
 
     void setIndex(std::shared_ptr<const imaging::DicomIndex> index);
     const imaging::DicomIndex* index() const { return index_.get(); }
@@ -20,12 +24,19 @@ public:
     const imaging::SeriesStack* largestStack() const;
     // Marks the series row being shown.
     void setCurrentStack(const QString& stackId);
+    // Thumbnails shown so far (tests).
+    int thumbnailCount() const { return thumbnails_; }
 
 signals:
     void seriesActivated(const QString& stackId);
+    void thumbnailsDone();
 
 private:
+    void startThumbnails();
+
     std::shared_ptr<const imaging::DicomIndex> index_;
+    QFutureWatcher<std::pair<QString, QImage>>* thumbnailWatcher_ = nullptr;
+    int thumbnails_ = 0;
 };
 
 }  // namespace mensura::viewer

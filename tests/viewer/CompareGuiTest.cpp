@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "viewer/CompareView.h"
+#include "viewer/StudyBrowser.h"
 #include "viewer/MainWindow.h"
 #include "viewer/SliceView.h"
 #include "viewer/VtkOpenGLWidget.h"
@@ -78,6 +79,8 @@ void CompareGuiTest::crosshairAndOneExamination() {
     const imaging::PointLps centre = lesionCentre(t, "baseline");
     viewer::MainWindow window;
     QVERIFY(showAndOpen(window, kSamples + "/ccs_craniocervical/baseline", true));
+    // The study browser gets a thumbnail for each of the 7 series, in the background.
+    QVERIFY(QTest::qWaitFor([&] { return window.studyBrowser()->thumbnailCount() == 7; }, 60000));
 
     // Shift+click on the lesion in the axial view: the coronal and sagittal views go through it.
     viewer::SliceView* axial = window.sliceView(ViewPlane::Axial);
