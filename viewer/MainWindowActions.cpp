@@ -156,6 +156,13 @@ void MainWindow::buildMenus() {
     crosshairAction_->setCheckable(true);
     crosshairAction_->setShortcut(Qt::Key_X);
     crosshairAction_->setObjectName("crosshairAction");
+    // The 3D view's rendering (its B/T/M keys are taken by the tools when the main window has them).
+    QMenu* rendering = view->addMenu(tr("3D &rendering"));
+    for (const auto& [text, preset] : {std::pair{tr("CT &bone"), VolumePreset::CtBone},
+                                       std::pair{tr("CT &soft tissue"), VolumePreset::CtSoftTissue},
+                                       std::pair{tr("&MR (from the value range)"), VolumePreset::MrAuto},
+                                       std::pair{tr("&Automatic"), VolumePreset::Auto}})
+        rendering->addAction(text, this, [this, p = preset] { volumeView_->setPreset(p); });
     QAction* compare = view->addAction(tr("Compare series &side by side…"), this, [this] { openCompare(); });
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
 
