@@ -146,7 +146,8 @@ void CaseRecordGuiTest::fillTheRecord() {
     viewer::SliceView* axial = window.sliceView(ViewPlane::Axial);
     axial->showLps(kCentre);
     QTest::qWait(50);
-    QTest::keyClick(&window, Qt::Key_C);
+    QVERIFY(pressShortcut(window, Qt::Key_C));
+    QCOMPARE(window.measurementTool()->tool(), viewer::Tool::Caliper);
     const QPoint a = widgetPoint(axial, {12, 8, 10}), b = widgetPoint(axial, {42, 8, 10});
     QTest::mousePress(axial, Qt::LeftButton, Qt::NoModifier, a);
     QTest::mouseMove(axial, b);
@@ -159,7 +160,7 @@ void CaseRecordGuiTest::fillTheRecord() {
     QVERIFY2(std::fabs(length - 30) < 2 * axial->mapping().mmPerPixel, qPrintable(QString::number(length)));
 
     // Ctrl+L: the link dialog, set to the follow-up and L1; OK links the length.
-    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+    QVERIFY(pressShortcut(window, Qt::Key_L, Qt::ControlModifier));
     auto* link = panel->findChild<viewer::FindingDialog*>("linkDialog");
     QVERIFY(link);
     link->timepointBox()->setCurrentIndex(link->timepointBox()->findData(followUp));
@@ -178,7 +179,7 @@ void CaseRecordGuiTest::fillTheRecord() {
     QVERIFY(lengthItem->text(3).contains("Caliper"));
 
     // Ctrl+Shift+F: a coded finding with the caliper as evidence: T2 slightly high vs muscle.
-    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(pressShortcut(window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier));
     auto* finding = panel->findChild<viewer::FindingDialog*>("findingDialog");
     QVERIFY(finding);
     finding->timepointBox()->setCurrentIndex(finding->timepointBox()->findData(followUp));

@@ -38,6 +38,13 @@ bool showAndOpen(viewer::MainWindow& window, const QString& path, bool autoLoadL
     return QTest::qWaitFor([&] { return loaded.count() > 0; }, 60000);
 }
 
+bool pressShortcut(viewer::MainWindow& window, int key, Qt::KeyboardModifiers modifiers) {
+    window.activateWindow();
+    if (!QTest::qWaitForWindowActive(&window)) return false;
+    QTest::keyClick(&window, Qt::Key(key), modifiers);
+    return true;
+}
+
 QPoint widgetPoint(const viewer::SliceView* view, imaging::PointLps p) {
     double x = 0, y = 0;
     view->mapping().toWidget(p, x, y);

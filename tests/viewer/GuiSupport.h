@@ -26,6 +26,10 @@ bool copyExampleCase(const QString& to);
 // true once a volume has loaded.
 bool showAndOpen(viewer::MainWindow& window, const QString& path, bool autoLoadLargest = false);
 
+// A shortcut as the user presses it: the window is made active first (shortcuts go to the active
+// window only).
+bool pressShortcut(viewer::MainWindow& window, int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+
 QPoint widgetPoint(const viewer::SliceView* view, imaging::PointLps p);
 // Left-drag from one patient point to another on the view.
 void drag(viewer::SliceView* view, imaging::PointLps from, imaging::PointLps to);
