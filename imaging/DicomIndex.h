@@ -63,5 +63,8 @@ struct IndexOptions {
 // Indexes a folder recursively (or a single file). Never fails for a bad file: such files are
 // listed in problems. Fails only when the path itself cannot be read.
 DicomIndex indexPath(const std::string& path, const IndexOptions& options, std::string* error);
+// The same over several files and folders (the files a user picked); a file named twice counts
+// once. root is the first path's folder.
+DicomIndex indexPaths(const std::vector<std::string>& paths, const IndexOptions& options, std::string* error);
 
 }  // namespace mensura::imaging

@@ -33,7 +33,8 @@ DicomIndex buildIndex(std::vector<FrameHeader> frames, std::vector<ProblemFile> 
     index.problems = std::move(problems);
     // Patient -> study -> series, each keyed by its identifier; ordered maps keep the output
     // stable whatever order the file system listed the files in.
-    std::map<std::string, std::map<std::string, std::map<std::string, std::vector<FrameHeader>>>> tree;
+    std::map<std::string, std::map<std::string, std::map<std::string, std::vector<FrameHeader>>>>
+        tree;
     for (auto& f : frames) {
         const std::string patientKey = f.patientId + "\x1f" + f.patientName;
         tree[patientKey][f.studyInstanceUid][f.seriesInstanceUid].push_back(std::move(f));
@@ -69,8 +70,9 @@ DicomIndex buildIndex(std::vector<FrameHeader> frames, std::vector<ProblemFile> 
         patient.patientName = f.patientName;
         patient.birthDate = f.patientBirthDate;
         patient.sex = f.patientSex;
-        std::stable_sort(patient.studies.begin(), patient.studies.end(),
-                         [](const StudyEntry& a, const StudyEntry& b) { return a.studyDate < b.studyDate; });
+        std::stable_sort(
+            patient.studies.begin(), patient.studies.end(),
+            [](const StudyEntry& a, const StudyEntry& b) { return a.studyDate < b.studyDate; });
         index.patients.push_back(std::move(patient));
     }
     std::sort(index.problems.begin(), index.problems.end(),
@@ -79,38 +81,51 @@ DicomIndex buildIndex(std::vector<FrameHeader> frames, std::vector<ProblemFile> 
 }
 
 DicomIndex indexPath(const std::string& path, const IndexOptions& options, std::string* error) {
+    return indexPaths({path}, options, error);
+}
+
+DicomIndex indexPaths(const std::vector<std::string>& paths, const IndexOptions& options,
+                      std::string* error) {
     std::vector<std::string> files;
     std::vector<std::string> dicomDirs;
     std::vector<ProblemFile> problems;
-    std::error_code ec;
-    const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) {
-        if (error) *error = path + ": no such file or folder";
+    if (paths.empty()) {
+        if (error) *error = "nothing to open";
         return {};
     }
-    if (fs::is_regular_file(st)) {
-        files.push_back(path);
-    } else {
-        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-        if (ec) {
-            if (error) *error = path + ": cannot list folder: " + ec.message();
+    for (const std::string& path : paths) {
+        std::error_code ec;
+        const fs::file_status st = fs::status(path, ec);
+        if (ec || !fs::exists(st)) {
+            if (error) *error = path + ": no such file or folder";
             return {};
         }
-        for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (fs::is_regular_file(st)) {
+            files.push_back(path);
+        } else {
+            fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
+                                                ec);
             if (ec) {
-                problems.push_back({it->path().string(), "cannot be listed: " + ec.message()});
-                ec.clear();
-                continue;
+                if (error) *error = path + ": cannot list folder: " + ec.message();
+                return {};
             }
-            if (!it->is_regular_file(ec)) continue;
-            const std::string p = it->path().string();
-            if (isDicomDir(p))
-                dicomDirs.push_back(p);
-            else
-                files.push_back(p);
+            for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                if (ec) {
+                    problems.push_back({it->path().string(), "cannot be listed: " + ec.message()});
+                    ec.clear();
+                    continue;
+                }
+                if (!it->is_regular_file(ec)) continue;
+                const std::string p = it->path().string();
+                if (isDicomDir(p))
+                    dicomDirs.push_back(p);
+                else
+                    files.push_back(p);
+            }
         }
     }
     std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());  // a file chosen twice
 
     std::vector<std::vector<FrameHeader>> perFile(files.size());
     std::vector<std::string> perFileError(files.size());
@@ -130,7 +145,8 @@ DicomIndex indexPath(const std::string& path, const IndexOptions& options, std::
             }
         }
     };
-    const unsigned n = std::max(1u, std::min<unsigned>(options.threads, static_cast<unsigned>(files.size())));
+    const unsigned n =
+        std::max(1u, std::min<unsigned>(options.threads, static_cast<unsigned>(files.size())));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
     worker();
@@ -147,7 +163,10 @@ DicomIndex indexPath(const std::string& path, const IndexOptions& options, std::
         for (auto& f : perFile[i]) frames.push_back(std::move(f));
     }
     DicomIndex index = buildIndex(std::move(frames), std::move(problems));
-    index.root = path;
+    // The folder the files share (what a case refers to the series by).
+    index.root = fs::is_directory(paths.front()) ? paths.front()
+                                                 : fs::path(paths.front()).parent_path().string();
+    if (paths.size() == 1) index.root = paths.front();
     index.filesSeen = files.size() + dicomDirs.size();
     index.skippedDicomDirs = std::move(dicomDirs);
     return index;

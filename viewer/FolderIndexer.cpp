@@ -16,10 +16,14 @@ FolderIndexer::~FolderIndexer() {
     }
 }
 
-void FolderIndexer::index(const QString& path, unsigned threads) {
-    if (thread_) return;  // one folder at a time; the menu is disabled meanwhile
-    const std::string root = path.toStdString();
-    thread_ = QThread::create([this, root, threads]() {
+void FolderIndexer::index(const QString& path, unsigned threads) { index(QStringList{path}, threads); }
+
+void FolderIndexer::index(const QStringList& paths, unsigned threads) {
+    if (thread_ || paths.isEmpty()) return;  // one folder at a time; the menu is disabled meanwhile
+    std::vector<std::string> all;
+    for (const QString& p : paths) all.push_back(p.toStdString());
+    const std::string root = all.front();
+    thread_ = QThread::create([this, all, root, threads]() {
         imaging::IndexOptions options;
         options.threads = threads;
         options.progress = [this](std::size_t done, std::size_t total) {
@@ -28,7 +32,7 @@ void FolderIndexer::index(const QString& path, unsigned threads) {
             QMetaObject::invokeMethod(this, [this, d, t] { emit progress(d, t); }, Qt::QueuedConnection);
         };
         std::string error;
-        auto result = std::make_shared<imaging::DicomIndex>(imaging::indexPath(root, options, &error));
+        auto result = std::make_shared<imaging::DicomIndex>(imaging::indexPaths(all, options, &error));
         QMetaObject::invokeMethod(
             this,
             [this, result, error, root] {

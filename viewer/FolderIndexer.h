@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <QObject>
+#include <QStringList>
 #include <QString>
 
 #include "imaging/DicomIndex.h"
@@ -19,6 +20,8 @@ public:
     ~FolderIndexer() override;  // waits for a running index
 
     void index(const QString& path, unsigned threads = 2);
+    // Several files and folders as one index (the files a user picked).
+    void index(const QStringList& paths, unsigned threads = 2);
     bool isIndexing() const { return thread_ != nullptr; }
 
 signals:

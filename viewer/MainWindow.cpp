@@ -147,6 +147,21 @@ void MainWindow::chooseFolder() {
     if (!dir.isEmpty()) openPath(dir, false);
 }
 
+void MainWindow::chooseFiles() {
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open DICOM files"));
+    if (!files.isEmpty()) openFiles(files);
+}
+
+void MainWindow::openFiles(const QStringList& paths) {
+    if (paths.size() == 1) return openPath(paths.front(), true);
+    autoLoadLargest_ = true;
+    openAction_->setEnabled(false);
+    showStatus(tr("Indexing %n file(s)…", "", int(paths.size())));
+    progress_->setRange(0, 0);
+    progress_->setVisible(true);
+    indexer_->index(paths, workerThreads());
+}
+
 void MainWindow::openPath(const QString& path, bool autoLoadLargest) {
     if (QFileInfo(QDir(path).filePath("case.json")).isFile() && case_->folder() != QDir(path).absolutePath()) {
         openCase(path);

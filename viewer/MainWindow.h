@@ -49,6 +49,8 @@ public:
     // most images is loaded when indexing is done.
     // A folder holding case.json opens as a case.
     void openPath(const QString& path, bool autoLoadLargest = false);
+    // Several DICOM files (or folders) as one set; the series with the most images is loaded.
+    void openFiles(const QStringList& paths);
     void loadStack(const QString& stackId);
     // Opens a case folder: its annotations and record, and its referenced series (the one of the
     // first annotation is loaded). The error text, or empty.
@@ -103,6 +105,7 @@ private:
     void buildDocks();
     void connectCase();
     void chooseFolder();
+    void chooseFiles();
     void chooseCase();
     void showHelp();
     void rememberCase(const QString& folder);

@@ -37,6 +37,7 @@ void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     openAction_ = file->addAction(tr("&Open folder…"), this, &MainWindow::chooseFolder);
     openAction_->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open &files…"), this, &MainWindow::chooseFiles);
     QAction* openCaseAction = file->addAction(tr("Open &case…"), this, &MainWindow::chooseCase);
     openCaseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     recentMenu_ = file->addMenu(tr("&Recent cases"));

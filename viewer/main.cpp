@@ -1,5 +1,6 @@
-// mensura [PATH]: the viewer. PATH is a case folder (holding case.json: its annotations, record
-// and series open), or a folder or file of DICOM (indexed, and its largest series loaded).
+// mensura [PATH...]: the viewer. PATH is a case folder (holding case.json: its annotations,
+// record and series open), or a folder or file of DICOM; several files open as one set (indexed,
+// and the largest series loaded).
 // --screenshot PNG saves the window once the series has loaded, then quits (for docs and scripts).
 #include <QApplication>
 #include <QCommandLineParser>
@@ -19,7 +20,7 @@ int main(int argc, char** argv) {
     QCommandLineParser parser;
     parser.setApplicationDescription("Mensura: lesion measurement and annotation viewer");
     parser.addHelpOption();
-    parser.addPositionalArgument("path", "a case folder (with case.json), a DICOM folder or a file");
+    parser.addPositionalArgument("paths", "a case folder (with case.json), a DICOM folder, or DICOM files", "[paths...]");
     QCommandLineOption screenshot("screenshot", "save the window to <png> once the series has loaded, then quit", "png");
     parser.addOption(screenshot);
     parser.process(app);
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
             QApplication::exit(1);
         });
     }
-    if (!paths.isEmpty()) window.openPath(paths.front(), true);
+    if (paths.size() == 1) window.openPath(paths.front(), true);
+    else if (paths.size() > 1) window.openFiles(paths);
     return app.exec();
 }

@@ -258,3 +258,28 @@ TEST(SeriesLoading, CancelStopsTheLoadWithAnError) {
     ASSERT_FALSE(v.ok());
     EXPECT_NE(v.error().message.find("cancelled"), std::string::npos);
 }
+
+TEST(Indexing, PickedFilesAndFoldersIndexAsOneSetEachFileOnce) {
+    SyntheticParams p;
+    p.size = {16, 16, 6};
+    TempDir a, b;
+    auto first = writeSeries(makeSyntheticSeries(p), a.path());
+    p.seriesDescription = "second";
+    auto second = writeSeries(makeSyntheticSeries(p), b.path());
+    ASSERT_TRUE(first.ok() && second.ok());
+    // Three files of the first series (one named twice) and the whole second folder.
+    std::string error;
+    const DicomIndex index =
+        indexPaths({(*first)[0], (*first)[2], (*first)[4], (*first)[2], b.path()}, {}, &error);
+    ASSERT_TRUE(error.empty()) << error;
+    EXPECT_EQ(index.filesSeen, 9u);
+    const auto stacks = index.allStacks();
+    ASSERT_EQ(stacks.size(), 2u);
+    std::size_t frames = 0;
+    for (const auto* s : stacks) frames += s->frames.size();
+    EXPECT_EQ(frames, 9u);
+    EXPECT_EQ(index.root, std::filesystem::path((*first)[0]).parent_path().string());
+    // A path that does not exist is named.
+    indexPaths({(*first)[0], a.path() + "/nope.dcm"}, {}, &error);
+    EXPECT_NE(error.find("nope.dcm: no such file or folder"), std::string::npos) << error;
+}
