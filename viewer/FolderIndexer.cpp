@@ -16,8 +16,6 @@ FolderIndexer::~FolderIndexer() {
     }
 }
 
-void FolderIndexer::index(const QString& path, unsigned threads) { index(QStringList{path}, threads); }
-
 void FolderIndexer::index(const QStringList& paths, unsigned threads) {
     if (thread_ || paths.isEmpty()) return;  // one folder at a time; the menu is disabled meanwhile
     std::vector<std::string> all;

@@ -19,8 +19,7 @@ public:
     explicit FolderIndexer(QObject* parent = nullptr);
     ~FolderIndexer() override;  // waits for a running index
 
-    void index(const QString& path, unsigned threads = 2);
-    // Several files and folders as one index (the files a user picked).
+    // Files and folders as one index (a folder, or the files a user picked).
     void index(const QStringList& paths, unsigned threads = 2);
     bool isIndexing() const { return thread_ != nullptr; }
 

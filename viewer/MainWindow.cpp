@@ -154,12 +154,7 @@ void MainWindow::chooseFiles() {
 
 void MainWindow::openFiles(const QStringList& paths) {
     if (paths.size() == 1) return openPath(paths.front(), true);
-    autoLoadLargest_ = true;
-    openAction_->setEnabled(false);
-    showStatus(tr("Indexing %n file(s)…", "", int(paths.size())));
-    progress_->setRange(0, 0);
-    progress_->setVisible(true);
-    indexer_->index(paths, workerThreads());
+    startIndexing(paths, tr("Indexing %n file(s)…", "", int(paths.size())), true);
 }
 
 void MainWindow::openPath(const QString& path, bool autoLoadLargest) {
@@ -167,12 +162,16 @@ void MainWindow::openPath(const QString& path, bool autoLoadLargest) {
         openCase(path);
         return;
     }
+    startIndexing({path}, tr("Indexing %1…").arg(path), autoLoadLargest);
+}
+
+void MainWindow::startIndexing(const QStringList& paths, const QString& status, bool autoLoadLargest) {
     autoLoadLargest_ = autoLoadLargest;
     openAction_->setEnabled(false);
-    showStatus(tr("Indexing %1…").arg(path));
+    showStatus(status);
     progress_->setRange(0, 0);
     progress_->setVisible(true);
-    indexer_->index(path, workerThreads());
+    indexer_->index(paths, workerThreads());
 }
 
 void MainWindow::onProgress(int done, int total, const QString& what) {

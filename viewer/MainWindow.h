@@ -106,6 +106,7 @@ private:
     void connectCase();
     void chooseFolder();
     void chooseFiles();
+    void startIndexing(const QStringList& paths, const QString& status, bool autoLoadLargest);
     void chooseCase();
     void showHelp();
     void rememberCase(const QString& folder);
