@@ -138,8 +138,11 @@ Result<LesionMetrics> measureLesion(const Volume& v, const LesionMask& m) {
     Vec3 lo{1e300, 1e300, 1e300}, hi{-1e300, -1e300, -1e300};
     PointLps loP[3], hiP[3];
     double sum = 0, sum2 = 0, vmin = 1e300, vmax = -1e300;
-    // Values are also summed over the interior (voxels whose six neighbours are lesion): edge
-    // voxels are partly surroundings and pull the mean towards them.
+    // Values are also summed over the interior: edge voxels are partly surroundings and pull the
+    // mean towards them. Interior = the neighbours along the fine axes are lesion; a coarse axis
+    // (spacing over 1.5x the finest: thick slices) is not asked, as dropping the first and last
+    // slices would drop most of a rim-enhancing lesion's rim and bias the mean to its core (CCS
+    // T1+C on 4 mm slices: 785 instead of 810 for a true 827).
     double isum = 0, isum2 = 0, imin = 1e300, imax = -1e300;
     std::size_t icount = 0;
     Vec3 centroid{0, 0, 0};
@@ -148,6 +151,8 @@ Result<LesionMetrics> measureLesion(const Volume& v, const LesionMask& m) {
     auto in = [&](long i, long j, long k) {
         return i >= 0 && j >= 0 && k >= 0 && i < nx && j < ny && k < nz && m.inside(std::size_t(i), std::size_t(j), std::size_t(k));
     };
+    const double finest = std::min({g.spacingMm.x, g.spacingMm.y, g.spacingMm.z});
+    const bool fine[3] = {g.spacingMm.x <= 1.5 * finest, g.spacingMm.y <= 1.5 * finest, g.spacingMm.z <= 1.5 * finest};
     std::size_t count = 0;
     for (long k = 0; k < nz; ++k)
         for (long j = 0; j < ny; ++j)
@@ -166,7 +171,10 @@ Result<LesionMetrics> measureLesion(const Volume& v, const LesionMask& m) {
                 const bool edge = !in(i - 1, j, k) || !in(i + 1, j, k) || !in(i, j - 1, k) || !in(i, j + 1, k) ||
                                   !in(i, j, k - 1) || !in(i, j, k + 1);
                 if (edge) boundary.push_back(p);
-                if (!edge) isum += x, isum2 += x * x, imin = std::min(imin, x), imax = std::max(imax, x), ++icount;
+                const bool valueEdge = (fine[0] && (!in(i - 1, j, k) || !in(i + 1, j, k))) ||
+                                       (fine[1] && (!in(i, j - 1, k) || !in(i, j + 1, k))) ||
+                                       (fine[2] && (!in(i, j, k - 1) || !in(i, j, k + 1)));
+                if (!valueEdge) isum += x, isum2 += x * x, imin = std::min(imin, x), imax = std::max(imax, x), ++icount;
                 // A plane's hull needs only its outline, which the 3D boundary voxels contain.
                 if (edge) planes[std::lround((p.z - z0) / wz)].push_back({p.x, p.y, 0});
             }
