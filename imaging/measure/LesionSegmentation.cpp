@@ -156,7 +156,7 @@ double meanOver(const std::vector<float>& values, const std::vector<std::uint8_t
 // boundary then goes to the 50% level like the core's. Returns the description, or "".
 template <typename Images>
 std::string addEnclosingCompartment(const Volume& v, Region& region, Images& images, double half, Index3 leak,
-                                    const std::optional<Block>& boxBlock, bool fillHoles) {
+                                    const std::optional<Block>& boxBlock, bool fillHoles, Index3 seed) {
     double coreMean = 0, rimMean = 0;
     bool bright = false;
     std::vector<Index3> seeds;  // in the series grid
@@ -256,6 +256,7 @@ std::string addEnclosingCompartment(const Volume& v, Region& region, Images& ima
         Region r;
         r.block = nb;
         r.mask = std::move(grown.mask);
+        detail::keepStarShaped(r.mask, nb, {seed[0] - long(nb.lo[0]), seed[1] - long(nb.lo[1]), seed[2] - long(nb.lo[2])});
         describe(r, v.geometry.size);
         // Closed round the core, and a compartment of its own (not the core's partial-volume layer).
         if (r.touchesBlock || (r.touchesVolume && !coreTouchesVolume) || r.count > 10 * coreCount || 2 * r.count < 3 * coreCount)
@@ -458,9 +459,19 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
             return r;
         }
     };
+    // Star shape about the seed (see keepStarShaped): what the region took in through a thin
+    // contact goes. Applied to the region kept, not to the grows the partial-volume step checks
+    // for spreading (a neighbour of like value touching the lesion must still show as spread).
+    auto starShaped = [&](Region r) {
+        if (autoRange) {
+            detail::keepStarShaped(r.mask, r.block, seedIn(r.block));
+            describe(r, g.size);
+        }
+        return r;
+    };
     auto grown = grow(out.lower, out.upper);
     if (!grown) return grown.error();
-    Region region = std::move(*grown);
+    Region region = starShaped(std::move(*grown));
 
     // Partial volume: a voxel half lesion, half surroundings lies halfway between their values.
     // The range from the seed keeps only voxels that are mostly lesion, which under-reads volume
@@ -496,7 +507,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
                 else continue;
                 auto refined = grow(lower, upper);
                 if (refined && onlyEdgeAdded(region, *refined)) {
-                    region = std::move(*refined);
+                    region = starShaped(std::move(*refined));
                     out.lower = lower, out.upper = upper;
                     out.refined = moved = true;
                 } else {
@@ -507,7 +518,8 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
             }
             if (!moved) break;
         }
-        compartment = addEnclosingCompartment(v, region, images, half, leak, boxBlock, o.fillHoles);
+        compartment = addEnclosingCompartment(v, region, images, half, leak, boxBlock, o.fillHoles,
+                                              Index3{long(seed[0]), long(seed[1]), long(seed[2])});
     }
 
     if (region.touchesBlock) out.warnings.push_back("the region reaches the box faces: the lesion may extend beyond the box");

@@ -75,4 +75,9 @@ bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, 
 // Drops voxels with at most one face neighbour in the region (two passes), keeping keep.
 void pruneSpurs(std::vector<std::uint8_t>& m, const Block& b, Index3 keep);
 
+// Keeps the voxels seen from the seed along a straight line inside the region (one voxel of
+// noise allowed), then the seed's face-connected component. Nothing changes when the seed is
+// outside the block or the region.
+void keepStarShaped(std::vector<std::uint8_t>& m, const Block& b, Index3 seed);
+
 }  // namespace mensura::imaging::detail
