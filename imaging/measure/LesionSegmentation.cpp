@@ -469,8 +469,34 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         }
         return r;
     };
+    // The tissue round an iso-intense lesion, not the lesion (judged on the first grow, before
+    // the star shape trims it): a region that spans the volume along an axis, or that reaches
+    // its edge and covers much of the field of view along two axes (a node of muscle's T1 in the
+    // neck muscles, a scalp lesion of brain's density). An error, not a number.
+    auto notApart = [&](const Region& region, double lower, double upper) -> std::optional<Error> {
+        if (boxBlock) return std::nullopt;
+        const std::string tail = " with the range [" + fmt(lower) + ", " + fmt(upper) + "] " + v.valueUnit +
+                                 ": the lesion does not stand apart from its surroundings in value here";
+        for (int a = 0; a < 3; ++a)
+            if (region.spansVolume[a])
+                return Error{where + ": the region from the seed " + pointText(seedLps) + " spans the whole volume along axis " +
+                             std::to_string(a) + tail + " (or is larger than the field of view); give a box (--box-lps) or measure on another series"};
+        if (!region.touchesVolume) return std::nullopt;
+        int wide = 0;
+        std::string extent;
+        for (int a = 0; a < 3; ++a) {
+            const std::size_t n = region.hi[a] - region.lo[a] + 1;
+            if (10 * n >= 4 * g.size[a]) ++wide;
+            extent += (a ? " x " : "") + fmt(double(n) * sp[a], 0);
+        }
+        if (wide < 2) return std::nullopt;
+        return Error{where + ": the region from the seed " + pointText(seedLps) + " reaches the edge of the volume and covers " + extent +
+                     " mm of it (" + fmt(double(region.count) * sp.x * sp.y * sp.z / 1000.0) + " mL)" + tail +
+                     "; give a box (--box-lps) or measure on another series"};
+    };
     auto grown = grow(out.lower, out.upper);
     if (!grown) return grown.error();
+    if (auto e = notApart(*grown, out.lower, out.upper)) return *e;
     Region region = starShaped(std::move(*grown));
 
     // Partial volume: a voxel half lesion, half surroundings lies halfway between their values.
@@ -524,12 +550,6 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
 
     if (region.touchesBlock) out.warnings.push_back("the region reaches the box faces: the lesion may extend beyond the box");
     if (region.touchesVolume) out.warnings.push_back("the region reaches the edge of the volume: the lesion may be cut off");
-    if (!boxBlock)
-        for (int a = 0; a < 3; ++a)
-            if (region.spansVolume[a])
-                return Error{where + ": the region from the seed " + pointText(seedLps) + " spans the whole volume along axis " +
-                             std::to_string(a) + " with the range [" + fmt(out.lower) + ", " + fmt(out.upper) + "] " +
-                             v.valueUnit + ": the lesion does not stand apart from its surroundings in value here (or is larger than the field of view); give a box (--box-lps) or measure on another series"};
 
     // Keep the region's bounding box plus one voxel all round.
     LesionMask& mask = out.mask;
