@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
-#include <sstream>
 
 #include "imaging/measure/RegionGrowing.h"
+#include "imaging/measure/RegionParts.h"
 
 namespace mensura::imaging {
 
@@ -17,277 +17,16 @@ namespace {
 
 using detail::Block;
 using detail::BlockImages;
+using detail::fmt;
 using detail::Index3;
-
-std::string fmt(double v, int precision = 1) {
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(precision);
-    s << v;
-    return s.str();
-}
-
-std::string pointText(PointLps p) { return "(" + fmt(p.x) + ", " + fmt(p.y) + ", " + fmt(p.z) + ")"; }
-
-// A grown region in block space, with its bounding box and whether it touches the block.
-struct Region {
-    Block block;
-    std::vector<std::uint8_t> mask;
-    std::array<std::size_t, 3> lo{0, 0, 0}, hi{0, 0, 0};
-    std::size_t count = 0;
-    bool touchesBlock = false, touchesVolume = false;
-    std::array<bool, 3> spansVolume{false, false, false};  // reaches both volume ends along an axis
-};
-
-void describe(Region& r, const std::array<std::size_t, 3>& volumeSize) {
-    const Block& b = r.block;
-    r.lo = {b.size(0), b.size(1), b.size(2)}, r.hi = {0, 0, 0};
-    r.count = 0;
-    std::size_t idx = 0;
-    for (std::size_t k = 0; k < b.size(2); ++k)
-        for (std::size_t j = 0; j < b.size(1); ++j)
-            for (std::size_t i = 0; i < b.size(0); ++i, ++idx)
-                if (r.mask[idx]) {
-                    ++r.count;
-                    r.lo[0] = std::min(r.lo[0], i), r.hi[0] = std::max(r.hi[0], i);
-                    r.lo[1] = std::min(r.lo[1], j), r.hi[1] = std::max(r.hi[1], j);
-                    r.lo[2] = std::min(r.lo[2], k), r.hi[2] = std::max(r.hi[2], k);
-                }
-    r.touchesBlock = r.touchesVolume = false;
-    for (int a = 0; a < 3; ++a) {
-        const bool atLo = r.lo[a] == 0, atHi = r.hi[a] == b.size(a) - 1;
-        if ((atLo && b.lo[a] > 0) || (atHi && b.hi[a] < volumeSize[a] - 1)) r.touchesBlock = true;
-        const bool volLo = atLo && b.lo[a] == 0, volHi = atHi && b.hi[a] == volumeSize[a] - 1;
-        r.touchesVolume = r.touchesVolume || volLo || volHi;
-        r.spansVolume[a] = volLo && volHi;
-    }
-}
-
-// The two voxel layers just outside a region (6-connected distance 1 and 2), as block indices.
-struct Shell {
-    std::vector<std::size_t> first, second;
-};
-
-Shell shellOf(const Region& r) {
-    const Block& b = r.block;
-    std::array<long, 3> lo{}, n{};
-    for (int a = 0; a < 3; ++a) {
-        lo[a] = std::max(0L, long(r.lo[a]) - 2);
-        n[a] = std::min(long(b.size(a)) - 1, long(r.hi[a]) + 2) - lo[a] + 1;
-    }
-    auto at = [&](long i, long j, long k) { return std::size_t(i + n[0] * (j + n[1] * k)); };
-    std::vector<std::uint8_t> layer(std::size_t(n[0] * n[1] * n[2]), 0);  // 3 inside, 1 first layer, 2 second
-    for (long k = 0; k < n[2]; ++k)
-        for (long j = 0; j < n[1]; ++j)
-            for (long i = 0; i < n[0]; ++i)
-                if (r.mask[b.linear(lo[0] + i, lo[1] + j, lo[2] + k)]) layer[at(i, j, k)] = 3;
-    Shell s;
-    for (std::uint8_t from : {3, 1}) {
-        const std::uint8_t to = from == 3 ? 1 : 2;
-        for (long k = 0; k < n[2]; ++k)
-            for (long j = 0; j < n[1]; ++j)
-                for (long i = 0; i < n[0]; ++i) {
-                    if (layer[at(i, j, k)] != 0) continue;
-                    const bool next = (i > 0 && layer[at(i - 1, j, k)] == from) || (i + 1 < n[0] && layer[at(i + 1, j, k)] == from) ||
-                                      (j > 0 && layer[at(i, j - 1, k)] == from) || (j + 1 < n[1] && layer[at(i, j + 1, k)] == from) ||
-                                      (k > 0 && layer[at(i, j, k - 1)] == from) || (k + 1 < n[2] && layer[at(i, j, k + 1)] == from);
-                    if (!next) continue;
-                    layer[at(i, j, k)] = to;
-                    (to == 1 ? s.first : s.second).push_back(b.linear(lo[0] + i, lo[1] + j, lo[2] + k));
-                }
-    }
-    return s;
-}
-
-// The shell's voxels darker and brighter than the region by more than half the range on the
-// smoothed copy (the others are lesion-like: noise or partial volume with the lesion), and the
-// median of each class in the original values (smoothing would carry lesion into the layer).
-struct ShellClasses {
-    std::size_t total = 0, darkN = 0, brightN = 0;
-    double darkMean = 0, brightMean = 0;
-};
-
-ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& shell, double centre, double half) {
-    ShellClasses c;
-    std::vector<float> dark, bright;
-    for (std::size_t idx : shell) {
-        const double x = im.source[idx];
-        ++c.total;
-        if (x < centre - half) dark.push_back(im.raw[idx]);
-        if (x > centre + half) bright.push_back(im.raw[idx]);
-    }
-    // The median: the voxels of the layer still partly lesion form a tail towards the lesion.
-    auto median = [](std::vector<float>& x) {
-        std::nth_element(x.begin(), x.begin() + long(x.size() / 2), x.end());
-        return double(x[x.size() / 2]);
-    };
-    c.darkN = dark.size(), c.brightN = bright.size();
-    if (c.darkN) c.darkMean = median(dark);
-    if (c.brightN) c.brightMean = median(bright);
-    return c;
-}
-
-// A bound moved to the 50% level adds a partial-volume layer: under a voxel on each side. A
-// region that spreads further took in a neighbour of similar value (cord beside a paraspinal
-// mass, brain under a skull lesion), and that bound stays where it was.
-bool onlyEdgeAdded(const Region& before, const Region& after) {
-    if (after.count > 2 * before.count) return false;
-    for (int a = 0; a < 3; ++a) {
-        const long lo0 = long(before.block.lo[a] + before.lo[a]), hi0 = long(before.block.lo[a] + before.hi[a]);
-        const long lo1 = long(after.block.lo[a] + after.lo[a]), hi1 = long(after.block.lo[a] + after.hi[a]);
-        if (lo0 - lo1 > 2 || hi1 - hi0 > 2) return false;
-    }
-    return true;
-}
-
-double meanOver(const std::vector<float>& values, const std::vector<std::uint8_t>& mask) {
-    double sum = 0;
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < mask.size(); ++i)
-        if (mask[i]) sum += values[i], ++n;
-    return n ? sum / double(n) : 0.0;
-}
-
-// A rim around a core (an enhancing rim round a necrotic or less enhancing centre): the region
-// from a seed in the core stops at the rim. When the layer outside the region is mostly one
-// compartment (darker, or brighter, than the region; see below), that compartment is grown from there
-// too and joined to the core if it closes round it: within a block of 2.5x the core's extent
-// (an organ the lesion lies in reaches beyond), at most 10x the core's volume. Its own outer
-// boundary then goes to the 50% level like the core's. Returns the description, or "".
-template <typename Images>
-std::string addEnclosingCompartment(const Volume& v, Region& region, Images& images, double half, Index3 leak,
-                                    const std::optional<Block>& boxBlock, bool fillHoles, Index3 seed) {
-    double coreMean = 0, rimMean = 0;
-    bool bright = false;
-    std::vector<Index3> seeds;  // in the series grid
-    {
-        const BlockImages& im = images(region.block);
-        coreMean = meanOver(im.source, region.mask);
-        const Shell shell = shellOf(region);
-        // What borders the region: its first layer (the second can lie beyond a rim thinner
-        // than two slices); the compartment's value from the second (less partial volume).
-        const ShellClasses touching = classify(im, shell.first, coreMean, half);
-        if (touching.total == 0) return {};
-        // One compartment: nine tenths of the layer, or two thirds of its voxels that are clearly
-        // not lesion-like. A rim of a value close to the core's (ASPS T1+C: 950 round 850) leaves
-        // much of the layer lesion-like (partial volume), and where the rim is thinner than a
-        // slice the core touches the surroundings through it (darker voxels in the layer too).
-        const double other = double(touching.darkN + touching.brightN);
-        auto dominant = [&](std::size_t n, std::size_t rest) {
-            return double(n) >= 0.9 * double(touching.total) || (n > rest && 3 * double(n) >= 2 * other);
-        };
-        bright = dominant(touching.brightN, touching.darkN);
-        if (!bright && !dominant(touching.darkN, touching.brightN)) return {};
-        const ShellClasses c = classify(im, shell.second, coreMean, half);
-        if ((bright ? c.brightN : c.darkN) == 0) return {};
-        rimMean = bright ? c.brightMean : c.darkMean;
-        const Block& b = region.block;
-        std::vector<std::size_t> layers = shell.first;
-        layers.insert(layers.end(), shell.second.begin(), shell.second.end());
-        for (std::size_t idx : layers) {
-            const double x = im.source[idx];
-            if (bright ? x <= coreMean + half : x >= coreMean - half) continue;
-            const long i = long(idx % b.size(0)), j = long((idx / b.size(0)) % b.size(1)), k = long(idx / (b.size(0) * b.size(1)));
-            seeds.push_back({long(b.lo[0]) + i, long(b.lo[1]) + j, long(b.lo[2]) + k});
-        }
-    }
-    // The block: 2.5x the core's extent about its centre (inside the user box, if any).
-    Block nb;
-    const Block& cb = region.block;
-    for (int a = 0; a < 3; ++a) {
-        const double lo = double(cb.lo[a] + region.lo[a]), hi = double(cb.lo[a] + region.hi[a]);
-        const double centre = 0.5 * (lo + hi), reach = 1.25 * (hi - lo + 1) + 3;
-        long l = std::max(0L, std::lround(centre - reach)), h = std::min(long(v.geometry.size[a]) - 1, std::lround(centre + reach));
-        if (boxBlock) l = std::max(l, long(boxBlock->lo[a])), h = std::min(h, long(boxBlock->hi[a]));
-        nb.lo[a] = std::size_t(l), nb.hi[a] = std::size_t(h);
-    }
-    std::vector<std::uint8_t> base(nb.count(), 0);
-    for (std::size_t k = region.lo[2]; k <= region.hi[2]; ++k)
-        for (std::size_t j = region.lo[1]; j <= region.hi[1]; ++j)
-            for (std::size_t i = region.lo[0]; i <= region.hi[0]; ++i)
-                if (region.mask[cb.linear(long(i), long(j), long(k))]) {
-                    const long si = long(cb.lo[0] + i) - long(nb.lo[0]), sj = long(cb.lo[1] + j) - long(nb.lo[1]),
-                               sk = long(cb.lo[2] + k) - long(nb.lo[2]);
-                    if (nb.contains(si, sj, sk)) base[nb.linear(si, sj, sk)] = 1;
-                }
-    std::vector<Index3> local;
-    for (const Index3& s : seeds) {
-        const Index3 l{s[0] - long(nb.lo[0]), s[1] - long(nb.lo[1]), s[2] - long(nb.lo[2])};
-        if (nb.contains(l[0], l[1], l[2])) local.push_back(l);
-    }
-    const double mid = 0.5 * (coreMean + rimMean);
-    double lower = bright ? mid : rimMean - half, upper = bright ? rimMean + half : mid;
-    const std::size_t coreCount = region.count;
-    const bool coreTouchesVolume = region.touchesVolume;
-    std::array<std::size_t, 3> coreExtent{};
-    for (int a = 0; a < 3; ++a) coreExtent[a] = region.hi[a] - region.lo[a] + 1;
-    // First, on the block already smoothed (the core's), away from its faces and the new block's
-    // (where the two smoothings differ): when the tissue plainly extends beyond the core there,
-    // it does on the new block too, and the new block need not be loaded.
-    if (leak != Index3{0, 0, 0}) {
-        const BlockImages& im = images(cb);
-        detail::GrowParams params{lower, upper, leak, fillHoles};
-        params.maxCount = 10 * coreCount;
-        for (int a = 0; a < 3; ++a) params.maxExtent[a] = long(5 * coreExtent[a] / 2 + 2);
-        Index3 lo{}, hi{};
-        for (int a = 0; a < 3; ++a) {
-            const long m = long(std::ceil(4 * im.smoothingSigmaMm / v.geometry.spacingMm[a])) + 1;
-            const long last = long(v.geometry.size[a]) - 1;
-            long l = long(cb.lo[a]) + (cb.lo[a] > 0 ? m : 0), h = long(cb.hi[a]) - (long(cb.hi[a]) < last ? m : 0);
-            l = std::max(l, long(nb.lo[a]) + (nb.lo[a] > 0 ? m : 0)), h = std::min(h, long(nb.hi[a]) - (long(nb.hi[a]) < last ? m : 0));
-            lo[a] = l - long(cb.lo[a]), hi[a] = h - long(cb.lo[a]);
-        }
-        std::vector<Index3> inCore;
-        for (const Index3& s : seeds) inCore.push_back({s[0] - long(cb.lo[0]), s[1] - long(cb.lo[1]), s[2] - long(cb.lo[2])});
-        if (lo[0] <= hi[0] && lo[1] <= hi[1] && lo[2] <= hi[2] && detail::erodedCoreExceeds(im, inCore, params, lo, hi, false))
-            return {};
-    }
-    auto attempt = [&](double lo, double hi) -> std::optional<Region> {
-        // The limits below, also given to the grow so that it stops early when the tissue plainly
-        // extends beyond the core (an organ round the lesion, not a rim).
-        detail::GrowParams params{lo, hi, leak, fillHoles};
-        params.maxCount = 10 * coreCount;
-        for (int a = 0; a < 3; ++a) {
-            params.maxExtent[a] = long(5 * coreExtent[a] / 2 + 2);
-            params.stopAtFace[a] = {nb.lo[a] > 0 || !coreTouchesVolume, nb.hi[a] < v.geometry.size[a] - 1 || !coreTouchesVolume};
-        }
-        detail::GrowOutput grown = detail::growRegion(images(nb), local, params, &base);
-        if (!grown.error.empty()) return std::nullopt;
-        Region r;
-        r.block = nb;
-        r.mask = std::move(grown.mask);
-        detail::keepStarShaped(r.mask, nb, {seed[0] - long(nb.lo[0]), seed[1] - long(nb.lo[1]), seed[2] - long(nb.lo[2])});
-        describe(r, v.geometry.size);
-        // Closed round the core, and a compartment of its own (not the core's partial-volume layer).
-        if (r.touchesBlock || (r.touchesVolume && !coreTouchesVolume) || r.count > 10 * coreCount || 2 * r.count < 3 * coreCount)
-            return std::nullopt;
-        for (int a = 0; a < 3; ++a)
-            if (r.hi[a] - r.lo[a] + 1 > 5 * coreExtent[a] / 2 + 2) return std::nullopt;
-        return r;
-    };
-    auto joined = attempt(lower, upper);
-    if (!joined) return {};
-    // The outer boundary of the compartment at the 50% level against what lies beyond it.
-    {
-        const BlockImages& im = images(nb);
-        const ShellClasses c = classify(im, shellOf(*joined).second, rimMean, half);
-        const std::size_t least = std::max<std::size_t>(1, c.total / 20);
-        double l2 = lower, u2 = upper;
-        if (c.darkN >= least) l2 = std::min(l2, 0.5 * (rimMean + c.darkMean));
-        if (c.brightN >= least) u2 = std::max(u2, 0.5 * (rimMean + c.brightMean));
-        // Refused, as for the core, when it spreads more than two voxels beyond the compartment:
-        // the compartment's own range (from halfway to the core) leaves out part of its noise,
-        // so the 50% level can add more than a partial-volume layer's count.
-        if (l2 != lower || u2 != upper) {
-            auto refined = attempt(l2, u2);
-            if (refined && onlyEdgeAdded(*joined, *refined)) joined = std::move(refined), lower = l2, upper = u2;
-        }
-    }
-    region = std::move(*joined);
-    return std::string("an enclosing ") + (bright ? "brighter" : "darker") + " compartment (mean " + fmt(rimMean) +
-           " against " + fmt(coreMean) + " inside) grown from the layer round the core with [" + fmt(lower) + ", " +
-           fmt(upper) + "] and joined to it";
-}
+using detail::pointText;
+using detail::Region;
+using detail::classify;
+using detail::describe;
+using detail::meanOver;
+using detail::onlyEdgeAdded;
+using detail::shellOf;
+using detail::ShellClasses;
 
 }  // namespace
 
@@ -544,7 +283,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
             }
             if (!moved) break;
         }
-        compartment = addEnclosingCompartment(v, region, images, half, leak, boxBlock, o.fillHoles,
+        compartment = detail::addEnclosingCompartment(v, region, images, half, leak, boxBlock, o.fillHoles,
                                               Index3{long(seed[0]), long(seed[1]), long(seed[2])});
     }
 

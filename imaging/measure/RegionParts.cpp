@@ -1,0 +1,114 @@
+#include "imaging/measure/RegionParts.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace mensura::imaging::detail {
+
+std::string fmt(double v, int precision) {
+    std::ostringstream s;
+    s.setf(std::ios::fixed);
+    s.precision(precision);
+    s << v;
+    return s.str();
+}
+
+std::string pointText(PointLps p) { return "(" + fmt(p.x) + ", " + fmt(p.y) + ", " + fmt(p.z) + ")"; }
+
+void describe(Region& r, const std::array<std::size_t, 3>& volumeSize) {
+    const Block& b = r.block;
+    r.lo = {b.size(0), b.size(1), b.size(2)}, r.hi = {0, 0, 0};
+    r.count = 0;
+    std::size_t idx = 0;
+    for (std::size_t k = 0; k < b.size(2); ++k)
+        for (std::size_t j = 0; j < b.size(1); ++j)
+            for (std::size_t i = 0; i < b.size(0); ++i, ++idx)
+                if (r.mask[idx]) {
+                    ++r.count;
+                    r.lo[0] = std::min(r.lo[0], i), r.hi[0] = std::max(r.hi[0], i);
+                    r.lo[1] = std::min(r.lo[1], j), r.hi[1] = std::max(r.hi[1], j);
+                    r.lo[2] = std::min(r.lo[2], k), r.hi[2] = std::max(r.hi[2], k);
+                }
+    r.touchesBlock = r.touchesVolume = false;
+    for (int a = 0; a < 3; ++a) {
+        const bool atLo = r.lo[a] == 0, atHi = r.hi[a] == b.size(a) - 1;
+        if ((atLo && b.lo[a] > 0) || (atHi && b.hi[a] < volumeSize[a] - 1)) r.touchesBlock = true;
+        const bool volLo = atLo && b.lo[a] == 0, volHi = atHi && b.hi[a] == volumeSize[a] - 1;
+        r.touchesVolume = r.touchesVolume || volLo || volHi;
+        r.spansVolume[a] = volLo && volHi;
+    }
+}
+
+Shell shellOf(const Region& r) {
+    const Block& b = r.block;
+    std::array<long, 3> lo{}, n{};
+    for (int a = 0; a < 3; ++a) {
+        lo[a] = std::max(0L, long(r.lo[a]) - 2);
+        n[a] = std::min(long(b.size(a)) - 1, long(r.hi[a]) + 2) - lo[a] + 1;
+    }
+    auto at = [&](long i, long j, long k) { return std::size_t(i + n[0] * (j + n[1] * k)); };
+    std::vector<std::uint8_t> layer(std::size_t(n[0] * n[1] * n[2]), 0);  // 3 inside, 1 first layer, 2 second
+    for (long k = 0; k < n[2]; ++k)
+        for (long j = 0; j < n[1]; ++j)
+            for (long i = 0; i < n[0]; ++i)
+                if (r.mask[b.linear(lo[0] + i, lo[1] + j, lo[2] + k)]) layer[at(i, j, k)] = 3;
+    Shell s;
+    for (std::uint8_t from : {3, 1}) {
+        const std::uint8_t to = from == 3 ? 1 : 2;
+        for (long k = 0; k < n[2]; ++k)
+            for (long j = 0; j < n[1]; ++j)
+                for (long i = 0; i < n[0]; ++i) {
+                    if (layer[at(i, j, k)] != 0) continue;
+                    const bool next = (i > 0 && layer[at(i - 1, j, k)] == from) || (i + 1 < n[0] && layer[at(i + 1, j, k)] == from) ||
+                                      (j > 0 && layer[at(i, j - 1, k)] == from) || (j + 1 < n[1] && layer[at(i, j + 1, k)] == from) ||
+                                      (k > 0 && layer[at(i, j, k - 1)] == from) || (k + 1 < n[2] && layer[at(i, j, k + 1)] == from);
+                    if (!next) continue;
+                    layer[at(i, j, k)] = to;
+                    (to == 1 ? s.first : s.second).push_back(b.linear(lo[0] + i, lo[1] + j, lo[2] + k));
+                }
+    }
+    return s;
+}
+
+ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& shell, double centre, double half) {
+    ShellClasses c;
+    std::vector<float> dark, bright;
+    for (std::size_t idx : shell) {
+        const double x = im.source[idx];
+        ++c.total;
+        if (x < centre - half) dark.push_back(im.raw[idx]);
+        if (x > centre + half) bright.push_back(im.raw[idx]);
+    }
+    // The median: the voxels of the layer still partly lesion form a tail towards the lesion.
+    auto median = [](std::vector<float>& x) {
+        std::nth_element(x.begin(), x.begin() + long(x.size() / 2), x.end());
+        return double(x[x.size() / 2]);
+    };
+    c.darkN = dark.size(), c.brightN = bright.size();
+    if (c.darkN) c.darkMean = median(dark);
+    if (c.brightN) c.brightMean = median(bright);
+    return c;
+}
+
+// A bound moved to the 50% level adds a partial-volume layer: under a voxel on each side. A
+// region that spreads further took in a neighbour of similar value (cord beside a paraspinal
+// mass, brain under a skull lesion), and that bound stays where it was.
+bool onlyEdgeAdded(const Region& before, const Region& after) {
+    if (after.count > 2 * before.count) return false;
+    for (int a = 0; a < 3; ++a) {
+        const long lo0 = long(before.block.lo[a] + before.lo[a]), hi0 = long(before.block.lo[a] + before.hi[a]);
+        const long lo1 = long(after.block.lo[a] + after.lo[a]), hi1 = long(after.block.lo[a] + after.hi[a]);
+        if (lo0 - lo1 > 2 || hi1 - hi0 > 2) return false;
+    }
+    return true;
+}
+
+double meanOver(const std::vector<float>& values, const std::vector<std::uint8_t>& mask) {
+    double sum = 0;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < mask.size(); ++i)
+        if (mask[i]) sum += values[i], ++n;
+    return n ? sum / double(n) : 0.0;
+}
+
+}  // namespace mensura::imaging::detail

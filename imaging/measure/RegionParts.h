@@ -1,0 +1,67 @@
+#pragma once
+// Internal to the measure library: the parts of the seed segmentation that work on a grown
+// region (its bounding box, the layers outside it and their classes, the partial-volume step's
+// spread check) and the rim step that joins an enclosing compartment to a core.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "imaging/Volume.h"
+#include "imaging/measure/RegionGrowing.h"
+
+namespace mensura::imaging::detail {
+
+std::string fmt(double v, int precision = 1);
+std::string pointText(PointLps p);
+
+// A grown region in block space, with its bounding box and whether it touches the block.
+struct Region {
+    Block block;
+    std::vector<std::uint8_t> mask;
+    std::array<std::size_t, 3> lo{0, 0, 0}, hi{0, 0, 0};
+    std::size_t count = 0;
+    bool touchesBlock = false, touchesVolume = false;
+    std::array<bool, 3> spansVolume{false, false, false};  // reaches both volume ends along an axis
+};
+
+// Sets the bounding box, count and the touch flags of r's mask.
+void describe(Region& r, const std::array<std::size_t, 3>& volumeSize);
+
+// The two voxel layers just outside a region (6-connected distance 1 and 2), as block indices.
+struct Shell {
+    std::vector<std::size_t> first, second;
+};
+Shell shellOf(const Region& r);
+
+// The shell's voxels darker and brighter than the region by more than half the range on the
+// smoothed copy (the others are lesion-like: noise or partial volume with the lesion), and the
+// median of each class in the original values (smoothing would carry lesion into the layer).
+struct ShellClasses {
+    std::size_t total = 0, darkN = 0, brightN = 0;
+    double darkMean = 0, brightMean = 0;
+};
+ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& shell, double centre, double half);
+
+// True when after grew from before by at most a partial-volume layer (two voxels a side, at
+// most twice the count).
+bool onlyEdgeAdded(const Region& before, const Region& after);
+
+double meanOver(const std::vector<float>& values, const std::vector<std::uint8_t>& mask);
+
+// The block's images (loaded and smoothed once per block by the caller).
+using BlockSource = std::function<const BlockImages&(const Block&)>;
+
+// A rim around a core (an enhancing rim round a necrotic or less enhancing centre): the region
+// from a seed in the core stops at the rim. When the layer outside the region is mostly one
+// compartment (darker, or brighter, than the region; see below), that compartment is grown from there
+// too and joined to the core if it closes round it: within a block of 2.5x the core's extent
+// (an organ the lesion lies in reaches beyond), at most 10x the core's volume. Its own outer
+// boundary then goes to the 50% level like the core's. Returns the description, or "".
+std::string addEnclosingCompartment(const Volume& v, Region& region, const BlockSource& images, double half, Index3 leak,
+                                    const std::optional<Block>& boxBlock, bool fillHoles, Index3 seed);
+
+}  // namespace mensura::imaging::detail
