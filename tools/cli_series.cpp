@@ -41,8 +41,8 @@ bool loadOne(const DicomIndex& index, const std::string& uid, unsigned threads, 
     std::vector<const SeriesStack*> stacks;
     if (!selectStacks(index, uid, stacks)) return false;
     if (stacks.size() != 1) {
-        std::cerr << "mensura-cli: " << index.root << " holds " << stacks.size() << " series; name the " << what
-                  << " series (see 'mensura-cli index')\n";
+        std::cerr << "mensura-cli: " << index.root << " holds " << stacks.size() << " series; name the "
+                  << (*what ? std::string(what) + " " : std::string()) << "series (see 'mensura-cli index')\n";
         return false;
     }
     auto v = loadVolume(*stacks.front(), {threads, nullptr});

@@ -3,6 +3,7 @@
 
 #include "cli_series.h"
 #include "export_cli.h"
+#include "measure_cli.h"
 #include "pacs_cli.h"
 
 #include <iostream>
@@ -98,6 +99,8 @@ int main(int argc, char** argv) {
     enhancementArgs.add(enhancement);
 
     // Subcommands that end the program in their own callbacks.
+    mensura::tools::addSignalSubcommand(app, threads);
+    mensura::tools::addBoneSubcommand(app, threads);
     mensura::tools::addExportSubcommand(app);
     mensura::tools::addPacsSubcommand(app);
 
