@@ -1,7 +1,9 @@
 // mensura-cli: a thin command line over the imaging library. It holds no logic of its own.
 #include <CLI/CLI.hpp>
 
+#include "cli_series.h"
 #include "export_cli.h"
+#include "measure_cli.h"
 #include "pacs_cli.h"
 
 #include <iostream>
@@ -16,58 +18,11 @@
 #include "imaging/measure/MeasureJson.h"
 
 using namespace mensura::imaging;
+using mensura::tools::indexOrFail;
+using mensura::tools::loadOne;
+using mensura::tools::selectStacks;
 
 namespace {
-
-bool indexOrFail(const std::string& folder, DicomIndex& index) {
-    std::string error;
-    index = indexPath(folder, {}, &error);
-    if (!error.empty()) {
-        std::cerr << "mensura-cli: " << error << "\n";
-        return false;
-    }
-    return true;
-}
-
-// The stacks a command works on: the one named by --series, or all of them.
-bool selectStacks(const DicomIndex& index, const std::string& series,
-                  std::vector<const SeriesStack*>& out) {
-    if (series.empty()) {
-        out = index.allStacks();
-        if (out.empty()) {
-            std::cerr << "mensura-cli: " << index.root << ": no DICOM image series found ("
-                      << index.problems.size() << " problem files; run 'mensura-cli index' for reasons)\n";
-            return false;
-        }
-        return true;
-    }
-    const SeriesStack* s = index.findStack(series);
-    if (!s) {
-        std::cerr << "mensura-cli: " << index.root << ": no series " << series << "\n";
-        return false;
-    }
-    out = {s};
-    return true;
-}
-
-// Loads the one stack named by uid (or the only one in the folder).
-bool loadOne(const DicomIndex& index, const std::string& uid, unsigned threads, const char* what, Volume& out) {
-    std::vector<const SeriesStack*> stacks;
-    if (!selectStacks(index, uid, stacks)) return false;
-    if (stacks.size() != 1) {
-        std::cerr << "mensura-cli: " << index.root << " holds " << stacks.size() << " series; name the " << what
-                  << " series (see 'mensura-cli index')\n";
-        return false;
-    }
-    auto v = loadVolume(*stacks.front(), {threads, nullptr});
-    if (!v) {
-        std::cerr << "mensura-cli: " << v.error().message << "\n";
-        return false;
-    }
-    for (const auto& w : v->warnings) std::cerr << "warning: " << w << "\n";
-    out = std::move(*v);
-    return true;
-}
 
 struct SegmentationArgs {
     std::string seed, box;
@@ -144,6 +99,8 @@ int main(int argc, char** argv) {
     enhancementArgs.add(enhancement);
 
     // Subcommands that end the program in their own callbacks.
+    mensura::tools::addSignalSubcommand(app, threads);
+    mensura::tools::addBoneSubcommand(app, threads);
     mensura::tools::addExportSubcommand(app);
     mensura::tools::addPacsSubcommand(app);
 

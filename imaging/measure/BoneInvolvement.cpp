@@ -12,6 +12,7 @@ namespace {
 
 struct IndexBox {
     std::size_t lo[3], hi[3];
+    bool clipped = false;  // the box holds voxel positions beyond the volume
 };
 
 Result<IndexBox> toIndexBox(const Volume& v, const BoxLps& b, const std::string& name) {
@@ -27,8 +28,14 @@ Result<IndexBox> toIndexBox(const Volume& v, const BoxLps& b, const std::string&
     }
     IndexBox r;
     for (int a = 0; a < 3; ++a) {
-        const double l = std::max(0.0, std::ceil(lo[a] - 1e-6)), h = std::min(double(v.geometry.size[a] - 1), std::floor(hi[a] + 1e-6));
-        if (l > h) return Error{name + " box lies outside series " + v.stackId};
+        const double edge = double(v.geometry.size[a]) - 0.5;
+        if (hi[a] < -0.5 || lo[a] > edge) return Error{name + " box lies outside the volume of series " + v.stackId};
+        const double first = std::ceil(lo[a] - 1e-6), last = std::floor(hi[a] + 1e-6);  // voxel centres in the box
+        r.clipped = r.clipped || first < 0 || last > double(v.geometry.size[a] - 1);
+        const double l = std::max(0.0, first), h = std::min(double(v.geometry.size[a] - 1), last);
+        if (l > h)
+            return Error{name + " box holds no voxel centre of series " + v.stackId + " along image axis " +
+                         "ijk"[a] + " (thinner than a voxel?)"};
         r.lo[a] = std::size_t(l), r.hi[a] = std::size_t(h);
     }
     return r;
@@ -36,16 +43,24 @@ Result<IndexBox> toIndexBox(const Volume& v, const BoxLps& b, const std::string&
 
 }  // namespace
 
-Result<BoneComposition> boneComposition(const Volume& v, const BoxLps& box, const BoneThresholds& t) {
+Result<BoneComposition> boneComposition(const Volume& v, const BoxLps& box, const BoneThresholds& t,
+                                        const std::string& name) {
     if (v.valueUnit != "HU") return Error{"bone assessment needs CT in HU; series " + v.stackId + " is in " + v.valueUnit};
     if (v.geometry.orientation() != SliceOrientation::Axial)
         return Error{"bone assessment: cortical breach is judged on axial slices; series " + v.stackId + " is " +
                      toString(v.geometry.orientation())};
-    auto ib = toIndexBox(v, box, "bone ROI");
+    if (!(t.cancellousMinHu < t.corticalMinHu)) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "bone thresholds: the cancellous minimum %g HU must be below the cortical minimum %g HU",
+                      t.cancellousMinHu, t.corticalMinHu);
+        return Error{buf};
+    }
+    auto ib = toIndexBox(v, box, name);
     if (!ib) return ib.error();
     const IndexBox& b = *ib;
     const double voxelMl = v.geometry.spacingMm.x * v.geometry.spacingMm.y * v.geometry.spacingMm.z / 1000.0;
     BoneComposition c;
+    c.clipped = b.clipped;
     const std::size_t nx = b.hi[0] - b.lo[0] + 1, ny = b.hi[1] - b.lo[1] + 1;
     std::vector<std::uint8_t> cortex(nx * ny), reached(nx * ny);
     for (std::size_t k = b.lo[2]; k <= b.hi[2]; ++k) {
@@ -88,9 +103,9 @@ Result<BoneComposition> boneComposition(const Volume& v, const BoxLps& box, cons
 
 Result<BoneInvolvement> assessBoneInvolvement(const Volume& v, const BoxLps& affected, const BoxLps& reference,
                                               const BoneThresholds& t) {
-    auto a = boneComposition(v, affected, t);
+    auto a = boneComposition(v, affected, t, "affected");
     if (!a) return a.error();
-    auto r = boneComposition(v, reference, t);
+    auto r = boneComposition(v, reference, t, "reference");
     if (!r) return r.error();
     if (r->boneFraction() <= 0) return Error{"reference box holds no bone (>= " + std::to_string(int(t.cancellousMinHu)) + " HU)"};
     BoneInvolvement out;
@@ -107,6 +122,10 @@ Result<BoneInvolvement> assessBoneInvolvement(const Volume& v, const BoxLps& aff
                   t.cancellousMinHu, t.corticalMinHu, t.corticalMinHu, a->boneFraction(), r->boneFraction(),
                   out.breachedSlices, a->slicesWithCortex, r->slicesEnclosed, r->slicesWithCortex);
     out.rule = buf;
+    for (const auto& [name, c] : {std::pair{"affected", &*a}, std::pair{"reference", &*r}})
+        if (c->clipped)
+            out.warnings.push_back(std::string(name) + " box reaches beyond the edge of series " + v.stackId +
+                                   ": only its part inside the volume is assessed");
     return out;
 }
 

@@ -24,10 +24,13 @@ struct BoneThresholds {
 struct BoneComposition {
     double corticalMl = 0, cancellousMl = 0, roiMl = 0;
     std::size_t slicesWithCortex = 0, slicesEnclosed = 0;  // axial slices of the box
+    bool clipped = false;  // the box reaches beyond the volume; only its part inside is counted
     double boneFraction() const { return roiMl > 0 ? (corticalMl + cancellousMl) / roiMl : 0; }
 };
 
-Result<BoneComposition> boneComposition(const Volume& ct, const BoxLps& box, const BoneThresholds& t = {});
+// name ("affected", "reference") starts the error messages about the box.
+Result<BoneComposition> boneComposition(const Volume& ct, const BoxLps& box, const BoneThresholds& t = {},
+                                        const std::string& name = "bone ROI");
 
 struct BoneInvolvement {
     BoneComposition affected, reference;
@@ -35,9 +38,11 @@ struct BoneInvolvement {
     bool corticalBreach = false;
     std::size_t breachedSlices = 0;
     std::string rule;
+    std::vector<std::string> warnings;  // e.g. a box clipped by the edge of the volume
 };
 
-// Errors: not CT (HU), inverted box, box outside the volume, a reference box with no bone.
+// Errors: not CT (HU), not axial, inverted box, box outside the volume, a reference box with no
+// bone, thresholds out of order.
 Result<BoneInvolvement> assessBoneInvolvement(const Volume& ct, const BoxLps& affected, const BoxLps& reference,
                                               const BoneThresholds& t = {});
 

@@ -8,7 +8,8 @@ namespace mensura::imaging {
 
 namespace {
 
-Result<std::vector<double>> parseNumbers(const std::string& text, std::size_t count, const std::string& option) {
+Result<std::vector<double>> parseNumbers(const std::string& text, std::size_t count, const std::string& option,
+                                         const char* unit = "mm, LPS") {
     std::vector<double> out;
     std::stringstream in(text);
     std::string part;
@@ -20,7 +21,7 @@ Result<std::vector<double>> parseNumbers(const std::string& text, std::size_t co
         out.push_back(v);
     }
     if (out.size() != count)
-        return Error{option + ": expected " + std::to_string(count) + " comma-separated numbers (mm, LPS), got '" + text + "'"};
+        return Error{option + ": expected " + std::to_string(count) + " comma-separated numbers (" + unit + "), got '" + text + "'"};
     return out;
 }
 
@@ -37,6 +38,33 @@ nlohmann::json segmentationJson(const Segmentation& s) {
             {"method", s.method},
             {"blockOffset", s.mask.offset},
             {"blockSize", s.mask.geometry.size}};
+}
+
+double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
+
+nlohmann::json seriesJson(const Volume& v) {
+    return {{"seriesInstanceUid", v.seriesInstanceUid},
+            {"stackId", v.stackId},
+            {"description", v.description},
+            {"modality", v.modality},
+            {"seriesNumber", v.seriesNumber},
+            {"frameOfReferenceUid", v.frameOfReferenceUid},
+            {"orientation", toString(v.geometry.orientation())},
+            {"valueUnit", v.valueUnit}};
+}
+
+nlohmann::json boxJson(const BoxLps& b) { return {point(b.corner0), point(b.corner1)}; }
+
+nlohmann::json compositionJson(const BoneComposition& c, const BoxLps& box) {
+    return {{"corticalMl", round3(c.corticalMl)},
+            {"cancellousMl", round3(c.cancellousMl)},
+            {"roiMl", round3(c.roiMl)},
+            {"boneFraction", round4(c.boneFraction())},
+            {"slicesWithCortex", c.slicesWithCortex},
+            {"slicesEnclosed", c.slicesEnclosed},
+            {"boxLps", boxJson(box)},
+            {"clipped", c.clipped}};
 }
 
 std::string fixed1(double v) {
@@ -57,6 +85,14 @@ Result<BoxLps> parseBoxLps(const std::string& text, const std::string& option) {
     auto n = parseNumbers(text, 6, option);
     if (!n) return n.error();
     return BoxLps{{(*n)[0], (*n)[1], (*n)[2]}, {(*n)[3], (*n)[4], (*n)[5]}};
+}
+
+Result<VertebralHeights> parseHeightsMm(const std::string& text, const std::string& option) {
+    auto n = parseNumbers(text, 3, option, "anterior,middle,posterior heights in mm");
+    if (!n) return n.error();
+    for (double h : *n)
+        if (!(h > 0)) return Error{option + ": heights must be positive (mm), got '" + text + "'"};
+    return VertebralHeights{(*n)[0], (*n)[1], (*n)[2]};
 }
 
 std::string triaxialReportCm(double ap, double lr, double si) {
@@ -128,6 +164,43 @@ nlohmann::json enhancementToJson(const Volume& pre, const Volume& post, const En
             {"frameOfReferenceUid", post.frameOfReferenceUid},
             {"segmentation", segmentationJson(r.segmentation)},
             {"warnings", r.warnings}};
+}
+
+nlohmann::json signalToJson(const Volume& v, const SphereRoi& lesion, const SphereRoi& muscle, const SignalRatio& r) {
+    nlohmann::json sig{{"sequence", r.sequence},
+                       {"lesionMean", round2(r.lesion.mean)},
+                       {"lesionSd", round2(r.lesion.sd)},
+                       {"lesionVoxels", r.lesion.count},
+                       {"muscleMean", round2(r.reference.mean)},
+                       {"muscleSd", round2(r.reference.sd)},
+                       {"muscleVoxels", r.reference.count},
+                       {"ratio", round3(r.ratio)},
+                       {"category", r.category},
+                       {"rule", r.rule},
+                       {"valueUnit", v.valueUnit},
+                       {"lesionRoi", {{"centreLps", point(lesion.centreLps)}, {"radiusMm", lesion.radiusMm}}},
+                       {"muscleRoi", {{"centreLps", point(muscle.centreLps)}, {"radiusMm", muscle.radiusMm}}}};
+    return {{"signal", sig}, {"series", seriesJson(v)}, {"warnings", r.warnings}};
+}
+
+nlohmann::json boneToJson(const Volume& ct, const BoxLps& affected, const BoxLps& reference, const BoneThresholds& t,
+                          const BoneInvolvement& b) {
+    nlohmann::json bone{{"lyticFraction", round4(b.lyticFraction)},
+                        {"corticalBreach", b.corticalBreach},
+                        {"breachedSlices", b.breachedSlices},
+                        {"affected", compositionJson(b.affected, affected)},
+                        {"reference", compositionJson(b.reference, reference)},
+                        {"thresholds", {{"cancellousMinHu", t.cancellousMinHu}, {"corticalMinHu", t.corticalMinHu}}},
+                        {"rule", b.rule}};
+    return {{"bone", bone}, {"series", seriesJson(ct)}, {"warnings", b.warnings}};
+}
+
+nlohmann::json heightLossToJson(const VertebralHeights& a, const VertebralHeights& r, const HeightLoss& h) {
+    return {{"percent", round2(h.percent)},
+            {"grade", h.grade},
+            {"rule", h.rule},
+            {"affectedMm", {a.anteriorMm, a.middleMm, a.posteriorMm}},
+            {"referenceMm", {r.anteriorMm, r.middleMm, r.posteriorMm}}};
 }
 
 }  // namespace mensura::imaging

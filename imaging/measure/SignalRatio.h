@@ -4,6 +4,7 @@
 //   < 0.9 hypo; 0.9 to < 1.1 iso; 1.1 to < 1.5 slightly high; 1.5 to < 2.5 high; >= 2.5 markedly high.
 #include <array>
 #include <string>
+#include <vector>
 
 #include "imaging/Result.h"
 #include "imaging/Volume.h"
@@ -18,9 +19,11 @@ struct SphereRoi {
 struct RoiStatistics {
     double mean = 0, sd = 0;
     std::size_t count = 0;
+    bool clipped = false;  // voxel positions within the sphere lie beyond the volume: not counted
 };
 
-// Voxels whose centres lie within the sphere. Error when none do (outside the volume or too small).
+// Voxels whose centres lie within the sphere. Errors: a radius that is not positive, the centre
+// outside the volume, no voxel centre within the sphere (smaller than a voxel).
 Result<RoiStatistics> roiStatistics(const Volume& volume, const SphereRoi& roi, const std::string& name);
 
 struct SignalRatio {
@@ -29,6 +32,7 @@ struct SignalRatio {
     double ratio = 0;
     std::string category;  // hypo, iso, slightly high, high, markedly high
     std::string rule;
+    std::vector<std::string> warnings;  // e.g. an ROI clipped by the edge of the volume
 };
 
 struct SignalCutOffs {

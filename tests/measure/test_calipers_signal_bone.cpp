@@ -77,6 +77,32 @@ TEST(SignalRatio, CategoriesFollowTheDocumentedCutOffs) {
     EXPECT_FALSE(signalRelativeToMuscle(v, {{500, 0, 0}, 3}, muscle).ok());
 }
 
+TEST(SignalRatio, SpheresOutsideOrOverTheEdgeOfTheVolume) {
+    const Volume v = makeVolume({40, 40, 20}, {1, 1, 1}, "arbitrary", 200);  // voxel positions 0..39, 0..39, 0..19
+    auto inside = roiStatistics(v, {{10, 10, 10}, 3}, "lesion");
+    ASSERT_TRUE(inside.ok());
+    EXPECT_FALSE(inside->clipped);
+    // Past the outer voxel face (x = -0.5) but not as far as the next voxel position (x = -1).
+    auto face = roiStatistics(v, {{2.5, 10, 10}, 3}, "lesion");
+    ASSERT_TRUE(face.ok());
+    EXPECT_FALSE(face->clipped);
+    EXPECT_EQ(face->count, roiStatistics(v, {{10.5, 10, 10}, 3}, "lesion")->count);  // the same lattice offset
+    auto over = roiStatistics(v, {{1, 10, 10}, 3}, "lesion");
+    ASSERT_TRUE(over.ok());
+    EXPECT_TRUE(over->clipped);
+    EXPECT_LT(over->count, inside->count);
+    auto r = signalRelativeToMuscle(v, {{10, 10, 10}, 3}, {{20, 20, 18}, 3});
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->warnings.size(), 1u);
+    EXPECT_EQ(r->warnings[0].rfind("muscle ROI reaches beyond the edge", 0), 0u) << r->warnings[0];
+    // Centred outside (even where the sphere overlaps the volume), no radius.
+    auto outside = roiStatistics(v, {{-1, 10, 10}, 3}, "lesion");
+    ASSERT_FALSE(outside.ok());
+    EXPECT_NE(outside.error().message.find("lies outside the volume"), std::string::npos) << outside.error().message;
+    EXPECT_FALSE(roiStatistics(v, {{10, 10, 10}, 0}, "lesion").ok());
+    EXPECT_FALSE(roiStatistics(v, {{10, 10, 10}, -2}, "lesion").ok());
+}
+
 // A bone cylinder along z: cortex ring (1000 HU) of radii 8..10 mm around cancellous bone
 // (300 HU), in 40 HU tissue. Slices z < 10 are healthy; for z >= 10 the left half of the
 // cancellous bone is lysed (40 HU) and the cortex has a gap.
@@ -117,11 +143,24 @@ TEST(BoneInvolvement, LyticFractionAndCorticalBreachAgainstAHealthyReference) {
     EXPECT_NEAR(b->lyticFraction, lost, 1e-9) << b->rule;
     EXPECT_TRUE(b->corticalBreach) << b->rule;
     EXPECT_EQ(b->breachedSlices, 10u);
+    EXPECT_TRUE(b->warnings.empty());
+    // The same box reaching past the volume's edge along x: assessed on its part inside, with a warning.
+    auto over = assessBoneInvolvement(v, {{-5, 12, 10}, {38, 38, 19}}, reference);
+    ASSERT_TRUE(over.ok()) << over.error().message;
+    EXPECT_TRUE(over->affected.clipped);
+    ASSERT_EQ(over->warnings.size(), 1u);
+    EXPECT_EQ(over->warnings[0].rfind("affected box reaches beyond the edge", 0), 0u) << over->warnings[0];
+    auto outside = assessBoneInvolvement(v, affected, {{60, 12, 0}, {70, 38, 9}});
+    ASSERT_FALSE(outside.ok());
+    EXPECT_EQ(outside.error().message.rfind("reference box lies outside the volume", 0), 0u) << outside.error().message;
     auto healthy = assessBoneInvolvement(v, reference, reference);
     ASSERT_TRUE(healthy.ok());
     EXPECT_NEAR(healthy->lyticFraction, 0, 1e-9);
     EXPECT_FALSE(healthy->corticalBreach);
-    EXPECT_FALSE(assessBoneInvolvement(v, {{38, 12, 0}, {12, 38, 9}}, reference).ok());  // inverted
+    auto inverted = assessBoneInvolvement(v, {{38, 12, 0}, {12, 38, 9}}, reference);
+    ASSERT_FALSE(inverted.ok());
+    EXPECT_EQ(inverted.error().message.rfind("affected box: x0 must be less than x1", 0), 0u) << inverted.error().message;
+    EXPECT_FALSE(assessBoneInvolvement(v, affected, reference, {700, 600}).ok());  // thresholds out of order
 }
 
 TEST(BoneInvolvement, VertebralLevelsAndHeightLoss) {
