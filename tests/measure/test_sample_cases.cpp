@@ -24,23 +24,30 @@ struct SampleSeries {
     bool checkSi = true;
 };
 
+// The series and its study's ground truth; seed = the lesion's centre.
+Result<Volume> loadSample(const SampleSeries& c, nlohmann::json& study, nlohmann::json& lesion, PointLps& seed) {
+    std::ifstream f(kSamples + "/" + c.caseName + "/ground_truth.json");
+    const auto truth = nlohmann::json::parse(f);
+    for (const auto& s : truth["studies"])
+        if (s["key"] == c.study) study = s;
+    lesion = study["lesions"][c.lesion];
+    seed = PointLps{lesion["centreLps"][0], lesion["centreLps"][1], lesion["centreLps"][2]};
+    std::string error;
+    const DicomIndex index = indexPath(kSamples + "/" + c.caseName + "/" + c.study + "/" + c.series, {}, &error);
+    if (index.allStacks().empty()) return Error{c.series + std::string(": no series (") + error + ")"};
+    return loadVolume(*index.allStacks().front());
+}
+
 }  // namespace
 
 class SampleLesion : public ::testing::TestWithParam<SampleSeries> {};
 
 TEST_P(SampleLesion, TriaxialVolumeAndMeanMatchTheGroundTruth) {
     const SampleSeries& c = GetParam();
-    std::ifstream f(kSamples + "/" + c.caseName + "/ground_truth.json");
-    const auto truth = nlohmann::json::parse(f);
-    nlohmann::json study;
-    for (const auto& s : truth["studies"])
-        if (s["key"] == c.study) study = s;
-    const auto& lesion = study["lesions"][c.lesion];
-    std::string error;
-    const DicomIndex index = indexPath(kSamples + "/" + c.caseName + "/" + c.study + "/" + c.series, {}, &error);
-    auto v = loadVolume(*index.allStacks().front());
-    ASSERT_TRUE(v.ok());
-    const PointLps seed{lesion["centreLps"][0], lesion["centreLps"][1], lesion["centreLps"][2]};
+    nlohmann::json study, lesion;
+    PointLps seed;
+    auto v = loadSample(c, study, lesion, seed);
+    ASSERT_TRUE(v.ok()) << v.error().message;
     auto seg = segmentLesion(*v, seed);
     ASSERT_TRUE(seg.ok()) << seg.error().message;
     auto m = measureLesion(*v, seg->mask);
@@ -104,50 +111,28 @@ INSTANTIATE_TEST_SUITE_P(DISABLED_KnownFailures, SampleLesion,
 // Lesions of the same value as the tissue round them (the reports' "iso" series; CT before
 // contrast): a click at the centre must give an error that says so, never the size of the
 // tissue round the lesion (hundreds of mL) as the lesion's.
-struct IsoSeries {
-    const char* caseName;
-    const char* study;
-    const char* series;
-    int lesion;
-};
-
-class IsoIntenseLesion : public ::testing::TestWithParam<IsoSeries> {};
+class IsoIntenseLesion : public ::testing::TestWithParam<SampleSeries> {};
 
 TEST_P(IsoIntenseLesion, IsRefusedWithAReason) {
-    const IsoSeries& c = GetParam();
-    std::ifstream f(kSamples + "/" + c.caseName + "/ground_truth.json");
-    const auto truth = nlohmann::json::parse(f);
-    nlohmann::json study;
-    for (const auto& s : truth["studies"])
-        if (s["key"] == c.study) study = s;
-    const auto& lesion = study["lesions"][c.lesion];
-    std::string error;
-    const DicomIndex index = indexPath(kSamples + "/" + c.caseName + "/" + c.study + "/" + c.series, {}, &error);
-    auto v = loadVolume(*index.allStacks().front());
-    ASSERT_TRUE(v.ok());
-    const PointLps seed{lesion["centreLps"][0], lesion["centreLps"][1], lesion["centreLps"][2]};
+    const SampleSeries& c = GetParam();
+    nlohmann::json study, lesion;
+    PointLps seed;
+    auto v = loadSample(c, study, lesion, seed);
+    ASSERT_TRUE(v.ok()) << v.error().message;
     auto seg = segmentLesion(*v, seed);
     ASSERT_FALSE(seg.ok()) << c.series << ": measured " << seg->mask.count() << " voxels";
     EXPECT_NE(seg.error().message.find("does not stand apart from its surroundings"), std::string::npos) << seg.error().message;
     EXPECT_NE(seg.error().message.find(v->stackId), std::string::npos) << seg.error().message;
 }
 
-auto isoName = [](const auto& info) {
-    std::string n = std::string(info.param.caseName) + "_" + info.param.study + "_" + info.param.series + "_" +
-                    std::to_string(info.param.lesion);
-    for (char& ch : n)
-        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-    return n;
-};
-
 // CCS: CT 45 HU in muscle 50, T1 = muscle. LMS spine: CT of the soft-tissue mass. LMS scalp: CT
 // 38 HU against brain 35. ASPS: the node's T1 is muscle's (400), at both visits.
 INSTANTIATE_TEST_SUITE_P(Samples, IsoIntenseLesion,
-                         ::testing::Values(IsoSeries{"ccs_craniocervical", "baseline", "01_CT_NECK", 0},
-                                           IsoSeries{"ccs_craniocervical", "baseline", "03_T1_AX", 0},
-                                           IsoSeries{"lms_cervical_spine", "baseline", "01_CT_CSPINE_AX", 0},
-                                           IsoSeries{"lms_cervical_spine", "baseline", "02_CT_CSPINE_SAG", 0},
-                                           IsoSeries{"lms_scalp_skull", "baseline", "01_CT_HEAD", 0},
-                                           IsoSeries{"asps_tongue_followup", "baseline", "01_T1_AX", 1},
-                                           IsoSeries{"asps_tongue_followup", "followup", "01_T1_AX", 1}),
-                         isoName);
+                         ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "01_CT_NECK", 0},
+                                           SampleSeries{"ccs_craniocervical", "baseline", "03_T1_AX", 0},
+                                           SampleSeries{"lms_cervical_spine", "baseline", "01_CT_CSPINE_AX", 0},
+                                           SampleSeries{"lms_cervical_spine", "baseline", "02_CT_CSPINE_SAG", 0},
+                                           SampleSeries{"lms_scalp_skull", "baseline", "01_CT_HEAD", 0},
+                                           SampleSeries{"asps_tongue_followup", "baseline", "01_T1_AX", 1},
+                                           SampleSeries{"asps_tongue_followup", "followup", "01_T1_AX", 1}),
+                         sampleName);
