@@ -285,6 +285,10 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         }
         compartment = detail::addEnclosingCompartment(v, region, images, half, leak, boxBlock, o.fillHoles,
                                               Index3{long(seed[0]), long(seed[1]), long(seed[2])});
+        {
+            const BlockImages& im = images(region.block);
+            out.partialVolumeVoxels = detail::addPartialVolumeLayer(region, im.raw, meanOver(im.raw, region.mask), sp, g.size);
+        }
     }
 
     if (region.touchesBlock) out.warnings.push_back("the region reaches the box faces: the lesion may extend beyond the box");
@@ -325,6 +329,9 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         method += "; leak control: erosion by " + std::to_string(leak[0]) + "x" + std::to_string(leak[1]) + "x" +
                   std::to_string(leak[2]) + " voxels, the seed's component, geodesic dilation back inside the region";
     if (!compartment.empty()) method += "; " + compartment;
+    if (out.partialVolumeVoxels)
+        method += "; then " + std::to_string(out.partialVolumeVoxels) +
+                  " voxels of the layer outside, each more than half lesion against the tissue beyond it (in-plane)";
     if (o.fillHoles) method += "; 3D hole filling";
     method += "; spur pruning (voxels with <= 1 face neighbour, 2 passes)";
     method += o.box ? "; inside the user box" : "; block grown around the seed";

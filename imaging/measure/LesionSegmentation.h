@@ -38,6 +38,7 @@ struct Segmentation {
     double lower = 0, upper = 0;  // the threshold range used
     PointLps seedLps;
     bool refined = false;  // the range was moved to the 50% partial-volume level after the first growth
+    std::size_t partialVolumeVoxels = 0;  // voxels of the outside layer judged more than half lesion one by one
     std::string method;  // human-readable: the steps and parameters that produced the mask
     std::vector<std::string> warnings;
 };

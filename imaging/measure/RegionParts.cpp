@@ -1,6 +1,7 @@
 #include "imaging/measure/RegionParts.h"
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 namespace mensura::imaging::detail {
@@ -101,6 +102,39 @@ bool onlyEdgeAdded(const Region& before, const Region& after) {
         if (lo0 - lo1 > 2 || hi1 - hi0 > 2) return false;
     }
     return true;
+}
+
+std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, Vec3 spacing,
+                                  const std::array<std::size_t, 3>& volumeSize) {
+    const Block& b = r.block;
+    const long n[3] = {long(b.size(0)), long(b.size(1)), long(b.size(2))};
+    const long step[3] = {1, n[0], n[0] * n[1]};
+    const double finest = std::min({spacing.x, spacing.y, spacing.z});
+    std::vector<std::size_t> add;
+    for (const std::size_t idx : shellOf(r).first) {
+        const long c[3] = {long(idx) % n[0], (long(idx) / n[0]) % n[1], long(idx) / (n[0] * n[1])};
+        const double x = values[idx];
+        bool half = false;
+        for (int a = 0; a < 3 && !half; ++a) {
+            if (spacing[a] > 1.5 * finest) continue;
+            for (long dir : {-1L, 1L}) {
+                // The region on one side, the neighbour tissue on the other.
+                const long in = c[a] - dir, out = c[a] + dir;
+                if (in < 0 || in >= n[a] || out < 0 || out >= n[a]) continue;
+                if (!r.mask[std::size_t(long(idx) - dir * step[a])] || r.mask[std::size_t(long(idx) + dir * step[a])]) continue;
+                const double y = values[std::size_t(long(idx) + dir * step[a])];
+                if ((x - y) * (regionMean - y) > 0 && std::fabs(x - regionMean) < std::fabs(x - y) &&
+                    std::fabs(x - y) < std::fabs(regionMean - y)) {
+                    half = true;
+                    break;
+                }
+            }
+        }
+        if (half) add.push_back(idx);
+    }
+    for (std::size_t idx : add) r.mask[idx] = 1;
+    if (!add.empty()) describe(r, volumeSize);
+    return add.size();
 }
 
 double meanOver(const std::vector<float>& values, const std::vector<std::uint8_t>& mask) {

@@ -1,0 +1,80 @@
+// The per-voxel partial-volume layer: a voxel just outside the region joins it when its value
+// says it is more than half lesion against the tissue beyond it, each side on its own.
+#include <gtest/gtest.h>
+
+#include "imaging/measure/RegionParts.h"
+
+using namespace mensura::imaging;
+using namespace mensura::imaging::detail;
+
+namespace {
+
+// A 20^3 block, the region the cube 5..14 of value 100 in tissue of 40.
+struct Scene {
+    Region region;
+    std::vector<float> values;
+    std::array<std::size_t, 3> volumeSize{20, 20, 20};
+    Scene() {
+        region.block.hi = {19, 19, 19};
+        values.assign(region.block.count(), 40.0f);
+        region.mask.assign(region.block.count(), 0);
+        for (long k = 5; k <= 14; ++k)
+            for (long j = 5; j <= 14; ++j)
+                for (long i = 5; i <= 14; ++i) {
+                    region.mask[region.block.linear(i, j, k)] = 1;
+                    values[region.block.linear(i, j, k)] = 100.0f;
+                }
+        describe(region, volumeSize);
+    }
+    // Sets the value of a face layer of the cube's extent: axis a at index at.
+    void layer(int a, long at, float value) {
+        for (long u = 5; u <= 14; ++u)
+            for (long w = 5; w <= 14; ++w) {
+                long c[3];
+                c[a] = at, c[(a + 1) % 3] = u, c[(a + 2) % 3] = w;
+                values[region.block.linear(c[0], c[1], c[2])] = value;
+            }
+    }
+    std::size_t inLayer(int a, long at) const {
+        std::size_t n = 0;
+        for (long u = 5; u <= 14; ++u)
+            for (long w = 5; w <= 14; ++w) {
+                long c[3];
+                c[a] = at, c[(a + 1) % 3] = u, c[(a + 2) % 3] = w;
+                n += region.mask[region.block.linear(c[0], c[1], c[2])];
+            }
+        return n;
+    }
+};
+
+}  // namespace
+
+TEST(PartialVolumeLayer, EachSideAtItsOwnHalfLevel) {
+    Scene s;
+    s.layer(0, 15, 75);   // 7/12 lesion against the dark tissue: joins
+    s.layer(0, 4, 60);    // 1/3 lesion: stays out
+    s.layer(1, 16, 200);  // a bright neighbour beyond +y
+    s.layer(1, 15, 130);  // 70 % lesion against it: joins
+    s.layer(1, 3, 200);   // a bright neighbour beyond -y
+    s.layer(1, 4, 170);   // 30 % lesion: stays out
+    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, Vec3{1, 1, 1}, s.volumeSize);
+    EXPECT_EQ(added, 200u);
+    EXPECT_EQ(s.inLayer(0, 15), 100u);
+    EXPECT_EQ(s.inLayer(1, 15), 100u);
+    EXPECT_EQ(s.inLayer(0, 4), 0u);
+    EXPECT_EQ(s.inLayer(1, 4), 0u);
+    EXPECT_EQ(s.region.count, 1200u);
+    EXPECT_EQ(s.region.hi[0], 15u);
+    EXPECT_EQ(s.region.lo[0], 5u);
+}
+
+TEST(PartialVolumeLayer, ValuesBeyondTheMeanAndThickSlicesStayOut) {
+    Scene s;
+    s.layer(0, 15, 105);  // not between the lesion and the tissue beyond: noise or another tissue
+    s.layer(2, 15, 90);   // 5/6 lesion, but across thick slices
+    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, Vec3{1, 1, 4}, s.volumeSize);
+    EXPECT_EQ(added, 0u);
+    EXPECT_EQ(s.region.count, 1000u);
+    // The same slice layer joins when the slices are as fine as the rows.
+    EXPECT_EQ(addPartialVolumeLayer(s.region, s.values, 100.0, Vec3{1, 1, 1}, s.volumeSize), 100u);
+}
