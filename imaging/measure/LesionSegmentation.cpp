@@ -119,6 +119,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         else if (autoRange) leak[a] = sp[a] <= 1.5 * minSpacing ? 1 : 0;
     }
     const bool leakControl = leak[0] > 0 || leak[1] > 0 || leak[2] > 0;
+    const std::array<bool, 3> thick{sp.x > 1.5 * minSpacing, sp.y > 1.5 * minSpacing, sp.z > 1.5 * minSpacing};
 
     auto blockAround = [&](double halfMm) {
         Block b;
@@ -183,6 +184,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
             detail::GrowOutput grown = detail::growRegion(images(r.block), {s}, {lower, upper, leak, o.fillHoles});
             if (!grown.error.empty()) return Error{where + ": " + grown.error};
             r.mask = std::move(grown.mask);
+            if (autoRange) detail::dropThroughSliceMixes(r.mask, images(r.block), lower, upper, thick, s);
             detail::pruneSpurs(r.mask, r.block, s);
             describe(r, g.size);
             if (r.touchesBlock && !boxBlock) {

@@ -328,6 +328,42 @@ void pruneSpurs(std::vector<std::uint8_t>& m, const Block& b, Index3 keepVoxel) 
     }
 }
 
+std::size_t dropThroughSliceMixes(std::vector<std::uint8_t>& m, const BlockImages& im, double lower, double upper,
+                                  std::array<bool, 3> thick, Index3 seed) {
+    const Block& b = im.block;
+    if (!b.contains(seed[0], seed[1], seed[2])) return 0;
+    const long n[3] = {long(b.size(0)), long(b.size(1)), long(b.size(2))};
+    const long steps[3] = {1, n[0], n[0] * n[1]};
+    const std::vector<float>& x = im.source;
+    auto out = [&](std::size_t idx) { return x[idx] < lower || x[idx] > upper; };
+    std::vector<std::uint8_t> kept = m;
+    std::size_t dropped = 0;
+    for (long k = 0; k < n[2]; ++k)
+        for (long j = 0; j < n[1]; ++j)
+            for (long i = 0; i < n[0]; ++i) {
+                const long c[3] = {i, j, k};
+                const long idx = i + n[0] * (j + n[1] * k);
+                if (!m[std::size_t(idx)]) continue;
+                for (int a = 0; a < 3; ++a) {
+                    if (!thick[a] || c[a] == 0 || c[a] == n[a] - 1) continue;
+                    if (out(std::size_t(idx - steps[a])) && out(std::size_t(idx + steps[a]))) {
+                        kept[std::size_t(idx)] = 0, ++dropped;
+                        break;
+                    }
+                }
+            }
+    const std::size_t seedIdx = b.linear(seed[0], seed[1], seed[2]);
+    if (dropped == 0 || !kept[seedIdx]) return 0;
+    Box whole;
+    whole.n = {n[0], n[1], n[2]};
+    std::vector<std::uint8_t> component(m.size(), 0);
+    flood(whole, {seedIdx}, component, [&](std::size_t idx) { return kept[idx] != 0; });
+    std::size_t before = 0, after = 0;
+    for (std::size_t idx = 0; idx < m.size(); ++idx) before += m[idx], after += component[idx];
+    m.swap(component);
+    return before - after;
+}
+
 // Star shape about the seed: a voxel stays when the straight line from the seed to it runs
 // inside the region, but for one voxel (noise). A mass is star-shaped about a click near its
 // centre; tissue reached through a thin contact (the partial-volume layer round bone or air, a

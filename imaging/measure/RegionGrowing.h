@@ -75,6 +75,16 @@ bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, 
 // Drops voxels with at most one face neighbour in the region (two passes), keeping keep.
 void pruneSpurs(std::vector<std::uint8_t>& m, const Block& b, Index3 keep);
 
+// Through-slice partial volume: a thick slice that holds a thin plane of another tissue (a plate
+// of cortex under muscle) or cuts the boundary between two tissues averages them, over a whole
+// sheet, to values that can be the lesion's. Along each axis marked thick, drops the region's
+// voxels whose two neighbours along it both lie outside the range: a lesion is more than one
+// slice thick, and its end slices keep a lesion neighbour inside. Then keeps the seed's
+// face-connected component. Returns the voxels dropped (0, and nothing changes, when the seed
+// would go).
+std::size_t dropThroughSliceMixes(std::vector<std::uint8_t>& m, const BlockImages& im, double lower, double upper,
+                                  std::array<bool, 3> thick, Index3 seed);
+
 // Keeps the voxels seen from the seed along a straight line inside the region (one voxel of
 // noise allowed), then the seed's face-connected component. Nothing changes when the seed is
 // outside the block or the region.

@@ -78,3 +78,55 @@ TEST(PartialVolumeLayer, ValuesBeyondTheMeanAndThickSlicesStayOut) {
     // The same slice layer joins when the slices are as fine as the rows.
     EXPECT_EQ(addPartialVolumeLayer(s.region, s.values, 100.0, Vec3{1, 1, 1}, s.volumeSize), 100u);
 }
+
+namespace {
+
+// A block of 30 x 30 x 9 voxels (thick slices along k) of muscle (400). The lesion (330) fills
+// i, j 10..19 over slices 3..5; slice 3 also holds a plate averaged in over i 20..27 (the sheet
+// a thin plate of cortex under muscle makes: 330 as well), with muscle above and below.
+BlockImages plateScene(std::vector<std::uint8_t>& region) {
+    BlockImages im;
+    im.block.hi = {29, 29, 8};
+    im.source.assign(im.block.count(), 400.0f);
+    region.assign(im.block.count(), 0);
+    for (long k = 3; k <= 5; ++k)
+        for (long j = 10; j <= 19; ++j)
+            for (long i = 10; i <= 27; ++i) {
+                if (i > 19 && k != 3) continue;
+                im.source[im.block.linear(i, j, k)] = 330.0f;
+                region[im.block.linear(i, j, k)] = 1;  // the grow from the seed takes both
+            }
+    im.raw = im.source;
+    return im;
+}
+
+std::size_t count(const std::vector<std::uint8_t>& m) {
+    std::size_t n = 0;
+    for (auto x : m) n += x;
+    return n;
+}
+
+}  // namespace
+
+TEST(ThroughSliceMixes, APlateOneSliceThickGoesTheLesionStays) {
+    std::vector<std::uint8_t> region;
+    const BlockImages im = plateScene(region);
+    const std::size_t dropped = dropThroughSliceMixes(region, im, 320, 340, {false, false, true}, {15, 15, 4});
+    EXPECT_EQ(dropped, 80u);  // 8 x 10 voxels of plate
+    EXPECT_EQ(count(region), 300u);  // the lesion's 10 x 10 x 3, end slices included
+    EXPECT_TRUE(region[im.block.linear(10, 10, 3)]);
+    EXPECT_TRUE(region[im.block.linear(19, 19, 5)]);
+    EXPECT_FALSE(region[im.block.linear(20, 15, 3)]);
+}
+
+TEST(ThroughSliceMixes, FineAxesAndASeedOnThePlateChangeNothing) {
+    std::vector<std::uint8_t> region;
+    const BlockImages im = plateScene(region);
+    const auto before = region;
+    // Along i and j the plate has neighbours in the range: nothing goes.
+    EXPECT_EQ(dropThroughSliceMixes(region, im, 320, 340, {true, true, false}, {15, 15, 4}), 0u);
+    EXPECT_EQ(region, before);
+    // A seed on the plate itself: the region is left whole rather than emptied.
+    EXPECT_EQ(dropThroughSliceMixes(region, im, 320, 340, {false, false, true}, {24, 15, 3}), 0u);
+    EXPECT_EQ(region, before);
+}

@@ -99,11 +99,13 @@ INSTANTIATE_TEST_SUITE_P(Samples, SampleLesion,
 
 // Still failing (run with --gtest_also_run_disabled_tests): the rim/core lesion on CCS CT+C (the
 // rim is found and joined, but a partial-volume strip at its lower edge takes it ~9 mm wide
-// along LR); the T1 lesion at 0.83x muscle (ASPS follow-up: single-slice partial-volume planes
-// of muscle over cortex read as lesion; 28.75 mm LR for 19); the LMS scalp T2 (brain 550 against
-// 600: 13.8 mL for 16.1).
+// along LR); the T1 lesion at 0.83x muscle (ASPS): at follow-up the sizes are right but the
+// volume reads 7.4 mL for 6.7 (the bottom slice takes in muscle's partial volume beside the
+// lesion), at baseline the 50% boundary is blocked (11.4 mL for 13.3, AP 31.25 mm for 33); the
+// LMS scalp T2 (brain 550 against 600 blocks the darker 50% boundary: 13.7 mL for 16.1).
 INSTANTIATE_TEST_SUITE_P(DISABLED_KnownFailures, SampleLesion,
                          ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "02_CT_NECK_C", 0},
+                                           SampleSeries{"asps_tongue_followup", "baseline", "01_T1_AX", 0},
                                            SampleSeries{"asps_tongue_followup", "followup", "01_T1_AX", 0},
                                            SampleSeries{"lms_scalp_skull", "baseline", "04_T2_AX", 0}),
                          sampleName);
