@@ -206,7 +206,7 @@ void MainWindow::onSegmented(const SegmentationOutcome& outcome) {
         segmentationPanel_->setResult(tr("Segmentation failed: %1").arg(outcome.error));
         showStatus(tr("Segmentation failed: %1").arg(outcome.error));
     } else {
-        const QString text = describeLesion(*outcome.metrics);
+        const QString text = describeLesion(*outcome.metrics, outcome.segmentation->warnings);
         segmentationPanel_->setResult(text);
         showStatus(text.split('\n').join(", "));
         auto mask = std::shared_ptr<const imaging::LesionMask>(outcome.segmentation, &outcome.segmentation->mask);

@@ -36,18 +36,21 @@ void SegmentationJob::run(std::shared_ptr<const imaging::Volume> volume, imaging
     }));
 }
 
-QString describeLesion(const imaging::LesionMetrics& m) {
+QString describeLesion(const imaging::LesionMetrics& m, const std::vector<std::string>& warnings) {
     const bool mm = m.lengthUnit == "mm";
     auto len = [&](double v) {
         return mm ? QStringLiteral("%1 cm").arg(v / 10.0, 0, 'f', 1) : QStringLiteral("%1 px").arg(v, 0, 'f', 0);
     };
-    return QObject::tr("%1 x %2 x %3 (AP x LR x SI)\nvolume %4 %5, mean %6 %7 (SD %8)")
-        .arg(len(m.ap.lengthMm), len(m.lr.lengthMm), len(m.si.lengthMm))
-        .arg(m.volumeMl, 0, 'f', 1)
-        .arg(QString::fromStdString(m.volumeUnit))
-        .arg(m.values.mean, 0, 'f', 0)
-        .arg(QString::fromStdString(m.valueUnit))
-        .arg(m.values.sd, 0, 'f', 0);
+    QString text = QObject::tr("%1 x %2 x %3 (AP x LR x SI)\nvolume %4 %5, mean %6 %7 (SD %8)")
+                       .arg(len(m.ap.lengthMm), len(m.lr.lengthMm), len(m.si.lengthMm))
+                       .arg(m.volumeMl, 0, 'f', 1)
+                       .arg(QString::fromStdString(m.volumeUnit))
+                       .arg(m.values.mean, 0, 'f', 0)
+                       .arg(QString::fromStdString(m.valueUnit))
+                       .arg(m.values.sd, 0, 'f', 0);
+    // The segmentation's warnings stand under the figures they qualify.
+    for (const auto& w : warnings) text += QObject::tr("\nWarning: %1").arg(QString::fromStdString(w));
+    return text;
 }
 
 }  // namespace mensura::viewer

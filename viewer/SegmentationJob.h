@@ -38,7 +38,7 @@ private:
     int running_ = 0;
 };
 
-// "4.0 cm x 4.7 cm x 3.4 cm (AP x LR x SI), 33.5 mL, mean 700 HU".
-QString describeLesion(const imaging::LesionMetrics& m);
+// "4.0 cm x 4.7 cm x 3.4 cm (AP x LR x SI), 33.5 mL, mean 700 HU", then a line per warning.
+QString describeLesion(const imaging::LesionMetrics& m, const std::vector<std::string>& warnings = {});
 
 }  // namespace mensura::viewer

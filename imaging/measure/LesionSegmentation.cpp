@@ -293,6 +293,19 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         }
     }
 
+    {
+        // The outline's support: the layer two voxels out (the first is partly lesion).
+        const BlockImages& im = images(region.block);
+        const std::vector<std::size_t> second = shellOf(region).second;
+        std::size_t like = 0;
+        for (std::size_t idx : second) like += im.raw[idx] >= out.lower && im.raw[idx] <= out.upper;
+        out.outlineWithoutEdgeFraction = second.empty() ? 0.0 : double(like) / double(second.size());
+        if (out.outlineWithoutEdgeFraction > Segmentation::kUnsupportedOutlineWarning)
+            out.warnings.push_back("check the outline: " + fmt(100 * out.outlineWithoutEdgeFraction, 0) +
+                                   "% of the layer just outside it has the lesion's values, so there the outline was set by leak "
+                                   "control or the shape rules, not by an edge; the sizes may be wrong. Compare it with the "
+                                   "images, or give a box or a range");
+    }
     if (region.touchesBlock) out.warnings.push_back("the region reaches the box faces: the lesion may extend beyond the box");
     if (region.touchesVolume) out.warnings.push_back("the region reaches the edge of the volume: the lesion may be cut off");
 

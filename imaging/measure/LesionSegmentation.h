@@ -39,6 +39,11 @@ struct Segmentation {
     PointLps seedLps;
     bool refined = false;  // the range was moved to the 50% partial-volume level after the first growth
     std::size_t partialVolumeVoxels = 0;  // voxels of the outside layer judged more than half lesion one by one
+    // The share of the second voxel layer outside the outline whose values lie in the range: where
+    // the outline stands at an edge in value this is near 0; where leak control or a shape rule set
+    // it inside tissue of the lesion's values, it grows (a warning above kUnsupportedOutlineWarning).
+    double outlineWithoutEdgeFraction = 0;
+    static constexpr double kUnsupportedOutlineWarning = 0.03;
     std::string method;  // human-readable: the steps and parameters that produced the mask
     std::vector<std::string> warnings;
 };

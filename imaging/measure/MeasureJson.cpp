@@ -31,16 +31,18 @@ nlohmann::json caliper(const Caliper& c) {
     return {{"lengthMm", round2(c.lengthMm)}, {"fromLps", point(c.from)}, {"toLps", point(c.to)}};
 }
 
+double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
 nlohmann::json segmentationJson(const Segmentation& s) {
     return {{"seedLps", point(s.seedLps)},
             {"lower", round2(s.lower)},
             {"upper", round2(s.upper)},
             {"method", s.method},
+            {"outlineWithoutEdgeFraction", round3(s.outlineWithoutEdgeFraction)},
             {"blockOffset", s.mask.offset},
             {"blockSize", s.mask.geometry.size}};
 }
 
-double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
 
 nlohmann::json seriesJson(const Volume& v) {

@@ -73,6 +73,8 @@ TEST_P(EllipsoidExtent, TriaxialVolumeAndMeanMatchTheTruth) {
     EXPECT_NEAR(m->volumeMl, test::volumeMl(c), 0.05 * test::volumeMl(c)) << c.name;
     EXPECT_NEAR(m->values.mean, values.lesion, 2.0) << c.name;
     EXPECT_EQ(m->valueUnit, "HU");
+    // The outline stands at the lesion's edge all round: no "check the outline" warning.
+    EXPECT_LT(seg->outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning) << c.name;
     EXPECT_EQ(m->voxelCount, seg->mask.count());
     // Surface of the ellipsoid (Knud Thomsen's formula, within 1.1 %); voxel surfaces are rough.
     const double p = 1.6075, a = 23.5, b = 20, cc = 17;

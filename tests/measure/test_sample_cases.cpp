@@ -60,6 +60,7 @@ TEST_P(SampleLesion, TriaxialVolumeAndMeanMatchTheGroundTruth) {
         return std::max(1.0, w);
     };
     const auto& t = lesion["triaxialMm"];
+    EXPECT_LT(seg->outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning) << c.series;
     EXPECT_NEAR(m->ap.lengthMm, t["ap"].get<double>(), voxelAlong({0, 1, 0})) << c.series;
     EXPECT_NEAR(m->lr.lengthMm, t["lr"].get<double>(), voxelAlong({1, 0, 0})) << c.series;
     if (c.checkSi) {
@@ -107,6 +108,32 @@ INSTANTIATE_TEST_SUITE_P(DISABLED_KnownFailures, SampleLesion,
                          ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "02_CT_NECK_C", 0},
                                            SampleSeries{"asps_tongue_followup", "baseline", "01_T1_AX", 0},
                                            SampleSeries{"asps_tongue_followup", "followup", "01_T1_AX", 0},
+                                           SampleSeries{"lms_scalp_skull", "baseline", "04_T2_AX", 0}),
+                         sampleName);
+
+// The series still outside the tolerances are not silent: each result carries the warning that
+// the outline is not held by an edge over part of its surface.
+class FlaggedSampleLesion : public ::testing::TestWithParam<SampleSeries> {};
+
+TEST_P(FlaggedSampleLesion, CarriesTheCheckTheOutlineWarning) {
+    const SampleSeries& c = GetParam();
+    nlohmann::json study, lesion;
+    PointLps seed;
+    auto v = loadSample(c, study, lesion, seed);
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    auto seg = segmentLesion(*v, seed);
+    ASSERT_TRUE(seg.ok()) << seg.error().message;
+    EXPECT_GT(seg->outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning) << c.series;
+    bool warned = false;
+    for (const auto& w : seg->warnings) warned = warned || w.rfind("check the outline", 0) == 0;
+    EXPECT_TRUE(warned) << c.series;
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, FlaggedSampleLesion,
+                         ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "02_CT_NECK_C", 0},
+                                           SampleSeries{"asps_tongue_followup", "baseline", "01_T1_AX", 0},
+                                           SampleSeries{"asps_tongue_followup", "followup", "01_T1_AX", 0},
+                                           SampleSeries{"lms_scalp_skull", "baseline", "03_T1_AX", 0},
                                            SampleSeries{"lms_scalp_skull", "baseline", "04_T2_AX", 0}),
                          sampleName);
 

@@ -19,6 +19,7 @@
 #include "viewer/CaseController.h"
 #include "viewer/MainWindow.h"
 #include "viewer/MeasurementTool.h"
+#include "viewer/SegmentationJob.h"
 #include "viewer/SegmentationPanel.h"
 #include "viewer/SliceView.h"
 #include "viewer/VtkOpenGLWidget.h"
@@ -170,6 +171,9 @@ void CaseWorkflowGuiTest::workACase() {
     QVERIFY(std::fabs(m.lr.lengthMm - 47) <= std::max(1.0, dwi.x) + dwi.x);
     QVERIFY(std::fabs(m.si.lengthMm - 34) <= std::max(1.0, dwi.z) + dwi.z);
     QVERIFY(window.segmentationPanel()->resultText().contains(" cm x "));
+    QCOMPARE(window.segmentationPanel()->resultText(), viewer::describeLesion(m, outcome.segmentation->warnings));
+    // A warning of the segmentation stands in the panel under the figures.
+    QVERIFY(viewer::describeLesion(m, {"check the outline: 7%"}).endsWith("\nWarning: check the outline: 7%"));
     QTest::qWait(50);
     image = axial->grabFramebuffer();
     saveScreenshot(image, "axial_segmentation");
