@@ -145,9 +145,13 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         const Index3 s = seedIn(first);
         double ssum = 0, ssum2 = 0;
         std::size_t sn = 0;
-        for (long dk = -2; dk <= 2; ++dk)
-            for (long dj = -2; dj <= 2; ++dj)
-                for (long di = -2; di <= 2; ++di)
+        // Two voxels along the fine axes; across thick slices no further than that in mm (one
+        // slice either side), so a small lesion on thick slices is not sampled beyond its ends.
+        Index3 r{2, 2, 2};
+        for (int a = 0; a < 3; ++a) r[a] = std::min(2L, std::max(1L, std::lround(2 * minSpacing / sp[a])));
+        for (long dk = -r[2]; dk <= r[2]; ++dk)
+            for (long dj = -r[1]; dj <= r[1]; ++dj)
+                for (long di = -r[0]; di <= r[0]; ++di)
                     if (first.contains(s[0] + di, s[1] + dj, s[2] + dk)) {
                         const double x = im.source[first.linear(s[0] + di, s[1] + dj, s[2] + dk)];
                         ssum += x, ssum2 += x * x, ++sn;
