@@ -39,6 +39,13 @@ Result<Volume> loadSample(const SampleSeries& c, nlohmann::json& study, nlohmann
     return loadVolume(*index.allStacks().front());
 }
 
+// Tolerance of the issue: max(1 mm, one voxel along the patient axis).
+double voxelAlong(const VolumeGeometry& g, Vec3 axis) {
+    double w = 0;
+    for (int a = 0; a < 3; ++a) w += std::fabs(dot(g.axes[a], axis)) * g.spacingMm[a];
+    return std::max(1.0, w);
+}
+
 }  // namespace
 
 class SampleLesion : public ::testing::TestWithParam<SampleSeries> {};
@@ -53,19 +60,12 @@ TEST_P(SampleLesion, TriaxialVolumeAndMeanMatchTheGroundTruth) {
     ASSERT_TRUE(seg.ok()) << seg.error().message;
     auto m = measureLesion(*v, seg->mask);
     ASSERT_TRUE(m.ok()) << m.error().message;
-    // Tolerance of the issue: max(1 mm, one voxel along the patient axis).
-    const auto& g = v->geometry;
-    auto voxelAlong = [&](Vec3 axis) {
-        double w = 0;
-        for (int a = 0; a < 3; ++a) w += std::fabs(dot(g.axes[a], axis)) * g.spacingMm[a];
-        return std::max(1.0, w);
-    };
     const auto& t = lesion["triaxialMm"];
     EXPECT_LT(seg->outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning) << c.series;
-    EXPECT_NEAR(m->ap.lengthMm, t["ap"].get<double>(), voxelAlong({0, 1, 0})) << c.series;
-    EXPECT_NEAR(m->lr.lengthMm, t["lr"].get<double>(), voxelAlong({1, 0, 0})) << c.series;
+    EXPECT_NEAR(m->ap.lengthMm, t["ap"].get<double>(), voxelAlong(v->geometry, {0, 1, 0})) << c.series;
+    EXPECT_NEAR(m->lr.lengthMm, t["lr"].get<double>(), voxelAlong(v->geometry, {1, 0, 0})) << c.series;
     if (c.checkSi) {
-        EXPECT_NEAR(m->si.lengthMm, t["si"].get<double>(), voxelAlong({0, 0, 1})) << c.series;
+        EXPECT_NEAR(m->si.lengthMm, t["si"].get<double>(), voxelAlong(v->geometry, {0, 0, 1})) << c.series;
     }
     const double volume = lesion["volumeMl"];
     EXPECT_NEAR(m->volumeMl, volume, 0.05 * volume) << c.series;
@@ -160,16 +160,10 @@ TEST_P(SmallNode, TriaxialAndVolumeMatchTheGroundTruth) {
     EXPECT_LT(seg->outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning);
     auto m = measureLesion(*v, seg->mask);
     ASSERT_TRUE(m.ok()) << m.error().message;
-    const auto& g = v->geometry;
-    auto voxelAlong = [&](Vec3 axis) {
-        double w = 0;
-        for (int a = 0; a < 3; ++a) w += std::fabs(dot(g.axes[a], axis)) * g.spacingMm[a];
-        return std::max(1.0, w);
-    };
     const auto& t = node["triaxialMm"];
-    EXPECT_NEAR(m->ap.lengthMm, t["ap"].get<double>(), voxelAlong({0, 1, 0}));
-    EXPECT_NEAR(m->lr.lengthMm, t["lr"].get<double>(), voxelAlong({1, 0, 0}));
-    EXPECT_NEAR(m->si.lengthMm, t["si"].get<double>(), voxelAlong({0, 0, 1}));
+    EXPECT_NEAR(m->ap.lengthMm, t["ap"].get<double>(), voxelAlong(v->geometry, {0, 1, 0}));
+    EXPECT_NEAR(m->lr.lengthMm, t["lr"].get<double>(), voxelAlong(v->geometry, {1, 0, 0}));
+    EXPECT_NEAR(m->si.lengthMm, t["si"].get<double>(), voxelAlong(v->geometry, {0, 0, 1}));
     const double volume = node["volumeMl"];
     EXPECT_NEAR(m->volumeMl, volume, 0.05 * volume);
     auto plan = phantom::buildCase("asps_tongue_followup");
