@@ -113,13 +113,15 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
     const double sigmaMm = o.smoothingSigmaMm > 0 ? o.smoothingSigmaMm : (autoRange ? minSpacing : 0.0);
     // Leak control: a user radius, or with the automatic range one voxel on the fine axes
     // (partial-volume shells between bright and dark tissue are that thin, and so are bridges).
+    // Thick-slice axes: partial volume there is a slice's worth, not a voxel's (leak control,
+    // through-slice mixes and the per-voxel partial-volume layer treat them apart).
+    const std::array<bool, 3> thick{sp.x > 1.5 * minSpacing, sp.y > 1.5 * minSpacing, sp.z > 1.5 * minSpacing};
     Index3 leak{0, 0, 0};
     for (int a = 0; a < 3; ++a) {
         if (o.leakOpeningMm > 0) leak[a] = std::lround(o.leakOpeningMm / sp[a]);
-        else if (autoRange) leak[a] = sp[a] <= 1.5 * minSpacing ? 1 : 0;
+        else if (autoRange) leak[a] = thick[a] ? 0 : 1;
     }
     const bool leakControl = leak[0] > 0 || leak[1] > 0 || leak[2] > 0;
-    const std::array<bool, 3> thick{sp.x > 1.5 * minSpacing, sp.y > 1.5 * minSpacing, sp.z > 1.5 * minSpacing};
 
     auto blockAround = [&](double halfMm) {
         Block b;
@@ -147,7 +149,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         std::size_t sn = 0;
         // Two voxels along the fine axes; across thick slices no further than that in mm (one
         // slice either side), so a small lesion on thick slices is not sampled beyond its ends.
-        Index3 r{2, 2, 2};
+        Index3 r;
         for (int a = 0; a < 3; ++a) r[a] = std::min(2L, std::max(1L, std::lround(2 * minSpacing / sp[a])));
         for (long dk = -r[2]; dk <= r[2]; ++dk)
             for (long dj = -r[1]; dj <= r[1]; ++dj)
@@ -293,7 +295,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
                                               Index3{long(seed[0]), long(seed[1]), long(seed[2])});
         {
             const BlockImages& im = images(region.block);
-            out.partialVolumeVoxels = detail::addPartialVolumeLayer(region, im.raw, meanOver(im.raw, region.mask), sp, g.size);
+            out.partialVolumeVoxels = detail::addPartialVolumeLayer(region, im.raw, meanOver(im.raw, region.mask), thick, g.size);
         }
     }
 

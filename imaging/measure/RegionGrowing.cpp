@@ -331,7 +331,7 @@ void pruneSpurs(std::vector<std::uint8_t>& m, const Block& b, Index3 keepVoxel) 
 std::size_t dropThroughSliceMixes(std::vector<std::uint8_t>& m, const BlockImages& im, double lower, double upper,
                                   std::array<bool, 3> thick, Index3 seed) {
     const Block& b = im.block;
-    if (!b.contains(seed[0], seed[1], seed[2])) return 0;
+    if (!(thick[0] || thick[1] || thick[2]) || !b.contains(seed[0], seed[1], seed[2])) return 0;
     const long n[3] = {long(b.size(0)), long(b.size(1)), long(b.size(2))};
     const long steps[3] = {1, n[0], n[0] * n[1]};
     const std::vector<float>& x = im.source;

@@ -104,19 +104,18 @@ bool onlyEdgeAdded(const Region& before, const Region& after) {
     return true;
 }
 
-std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, Vec3 spacing,
+std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, std::array<bool, 3> thick,
                                   const std::array<std::size_t, 3>& volumeSize) {
     const Block& b = r.block;
     const long n[3] = {long(b.size(0)), long(b.size(1)), long(b.size(2))};
     const long step[3] = {1, n[0], n[0] * n[1]};
-    const double finest = std::min({spacing.x, spacing.y, spacing.z});
     std::vector<std::size_t> add;
     for (const std::size_t idx : shellOf(r).first) {
         const long c[3] = {long(idx) % n[0], (long(idx) / n[0]) % n[1], long(idx) / (n[0] * n[1])};
         const double x = values[idx];
         bool half = false;
         for (int a = 0; a < 3 && !half; ++a) {
-            if (spacing[a] > 1.5 * finest) continue;
+            if (thick[a]) continue;
             for (long dir : {-1L, 1L}) {
                 // The region on one side, the neighbour tissue on the other.
                 const long in = c[a] - dir, out = c[a] + dir;

@@ -52,11 +52,12 @@ bool onlyEdgeAdded(const Region& before, const Region& after);
 
 // The partial-volume layer, decided voxel by voxel: a voxel just outside the region joins it when
 // its own value lies between the region's mean and the value one voxel further out in the same
-// direction (the neighbour tissue there), nearer the mean (it is more than half lesion). One layer,
-// so it cannot spread; along the fine axes only (a thick slice's cap is mostly a curved surface's
-// partial volume, and a whole slice more would over-read the extent); each side finds its own 50% level (brain on one side, bone on another), where
-// one range for the whole region cannot. Returns the voxels added.
-std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, Vec3 spacing,
+// direction (the neighbour tissue there), nearer the mean (it is more than half lesion). Each side
+// finds its own 50% level (brain on one side, bone on another), where one range for the whole
+// region cannot. One layer, so it cannot spread; not along thick axes (a thick slice's cap is
+// mostly a curved surface's partial volume, and a whole slice more would over-read the extent).
+// Returns the voxels added.
+std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, std::array<bool, 3> thick,
                                   const std::array<std::size_t, 3>& volumeSize);
 
 double meanOver(const std::vector<float>& values, const std::vector<std::uint8_t>& mask);

@@ -57,7 +57,7 @@ TEST(PartialVolumeLayer, EachSideAtItsOwnHalfLevel) {
     s.layer(1, 15, 130);  // 70 % lesion against it: joins
     s.layer(1, 3, 200);   // a bright neighbour beyond -y
     s.layer(1, 4, 170);   // 30 % lesion: stays out
-    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, Vec3{1, 1, 1}, s.volumeSize);
+    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, std::array<bool, 3>{false, false, false}, s.volumeSize);
     EXPECT_EQ(added, 200u);
     EXPECT_EQ(s.inLayer(0, 15), 100u);
     EXPECT_EQ(s.inLayer(1, 15), 100u);
@@ -72,11 +72,11 @@ TEST(PartialVolumeLayer, ValuesBeyondTheMeanAndThickSlicesStayOut) {
     Scene s;
     s.layer(0, 15, 105);  // not between the lesion and the tissue beyond: noise or another tissue
     s.layer(2, 15, 90);   // 5/6 lesion, but across thick slices
-    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, Vec3{1, 1, 4}, s.volumeSize);
+    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, std::array<bool, 3>{false, false, true}, s.volumeSize);
     EXPECT_EQ(added, 0u);
     EXPECT_EQ(s.region.count, 1000u);
     // The same slice layer joins when the slices are as fine as the rows.
-    EXPECT_EQ(addPartialVolumeLayer(s.region, s.values, 100.0, Vec3{1, 1, 1}, s.volumeSize), 100u);
+    EXPECT_EQ(addPartialVolumeLayer(s.region, s.values, 100.0, std::array<bool, 3>{false, false, false}, s.volumeSize), 100u);
 }
 
 namespace {
