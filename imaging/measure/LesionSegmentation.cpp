@@ -295,7 +295,10 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
                                               Index3{long(seed[0]), long(seed[1]), long(seed[2])});
         {
             const BlockImages& im = images(region.block);
-            out.partialVolumeVoxels = detail::addPartialVolumeLayer(region, im.raw, meanOver(im.raw, region.mask), thick, g.size);
+            // Two layers, and a value up to 2 SD of the region's values beyond its mean still lesion.
+            const double mean = meanOver(im.raw, region.mask);
+            out.partialVolumeVoxels = detail::addPartialVolumeLayer(region, im.raw, mean, 2 * detail::sdOver(im.raw, region.mask, mean),
+                                                                    thick, g.size, 2);
         }
     }
 
@@ -352,7 +355,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
     if (!compartment.empty()) method += "; " + compartment;
     if (out.partialVolumeVoxels)
         method += "; then " + std::to_string(out.partialVolumeVoxels) +
-                  " voxels of the layer outside, each more than half lesion against the tissue beyond it (in-plane)";
+                  " voxels of the two layers outside, each more than half lesion against the tissue beyond it (in-plane)";
     if (o.fillHoles) method += "; 3D hole filling";
     method += "; spur pruning (voxels with <= 1 face neighbour, 2 passes)";
     method += o.box ? "; inside the user box" : "; block grown around the seed";

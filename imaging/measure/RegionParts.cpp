@@ -104,8 +104,11 @@ bool onlyEdgeAdded(const Region& before, const Region& after) {
     return true;
 }
 
-std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, std::array<bool, 3> thick,
-                                  const std::array<std::size_t, 3>& volumeSize) {
+namespace {
+
+// One layer of addPartialVolumeLayer; returns the voxels added (the region's box not updated).
+std::size_t addOnePartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, double noise,
+                                     std::array<bool, 3> thick) {
     const Block& b = r.block;
     const long n[3] = {long(b.size(0)), long(b.size(1)), long(b.size(2))};
     const long step[3] = {1, n[0], n[0] * n[1]};
@@ -122,8 +125,10 @@ std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, d
                 if (in < 0 || in >= n[a] || out < 0 || out >= n[a]) continue;
                 if (!r.mask[std::size_t(long(idx) - dir * step[a])] || r.mask[std::size_t(long(idx) + dir * step[a])]) continue;
                 const double y = values[std::size_t(long(idx) + dir * step[a])];
+                // Nearer the mean than the tissue beyond, on the lesion's side of it, and no
+                // further beyond the mean than the noise allows.
                 if ((x - y) * (regionMean - y) > 0 && std::fabs(x - regionMean) < std::fabs(x - y) &&
-                    std::fabs(x - y) < std::fabs(regionMean - y)) {
+                    std::fabs(x - y) < std::fabs(regionMean - y) + noise) {
                     half = true;
                     break;
                 }
@@ -132,8 +137,21 @@ std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, d
         if (half) add.push_back(idx);
     }
     for (std::size_t idx : add) r.mask[idx] = 1;
-    if (!add.empty()) describe(r, volumeSize);
     return add.size();
+}
+
+}  // namespace
+
+std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, double noise,
+                                  std::array<bool, 3> thick, const std::array<std::size_t, 3>& volumeSize, int layers) {
+    std::size_t total = 0;
+    for (int layer = 0; layer < layers; ++layer) {
+        const std::size_t added = addOnePartialVolumeLayer(r, values, regionMean, noise, thick);
+        if (added == 0) break;
+        total += added;
+    }
+    if (total) describe(r, volumeSize);
+    return total;
 }
 
 double meanOver(const std::vector<float>& values, const std::vector<std::uint8_t>& mask) {
@@ -142,6 +160,14 @@ double meanOver(const std::vector<float>& values, const std::vector<std::uint8_t
     for (std::size_t i = 0; i < mask.size(); ++i)
         if (mask[i]) sum += values[i], ++n;
     return n ? sum / double(n) : 0.0;
+}
+
+double sdOver(const std::vector<float>& values, const std::vector<std::uint8_t>& mask, double mean) {
+    double sum2 = 0;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < mask.size(); ++i)
+        if (mask[i]) sum2 += (values[i] - mean) * (values[i] - mean), ++n;
+    return n > 1 ? std::sqrt(sum2 / double(n - 1)) : 0.0;
 }
 
 }  // namespace mensura::imaging::detail

@@ -50,17 +50,22 @@ ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& she
 // most twice the count).
 bool onlyEdgeAdded(const Region& before, const Region& after);
 
-// The partial-volume layer, decided voxel by voxel: a voxel just outside the region joins it when
-// its own value lies between the region's mean and the value one voxel further out in the same
-// direction (the neighbour tissue there), nearer the mean (it is more than half lesion). Each side
-// finds its own 50% level (brain on one side, bone on another), where one range for the whole
-// region cannot. One layer, so it cannot spread; not along thick axes (a thick slice's cap is
-// mostly a curved surface's partial volume, and a whole slice more would over-read the extent).
-// Returns the voxels added.
-std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, std::array<bool, 3> thick,
-                                  const std::array<std::size_t, 3>& volumeSize);
+// The partial-volume layers, decided voxel by voxel: a voxel just outside the region joins it
+// when its own value lies between the region's mean and the value one voxel further out in the
+// same direction (the neighbour tissue there), nearer the mean (it is more than half lesion), or
+// beyond the mean by less than noise (a voxel of pure lesion reads the mean plus noise). Each
+// side finds its own 50% level (brain on one side, bone on another), where one range for the
+// whole region cannot. Up to 'layers' layers, each against the region the last one left (a
+// range on a smoothed copy stops up to a voxel inside the 50% level where smoothing carried the
+// neighbour's value in; a layer past the 50% level adds nothing and ends it). Not along thick
+// axes (a thick slice's cap is mostly a curved surface's partial volume, and a whole slice more
+// would over-read the extent). Returns the voxels added.
+std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, double noise,
+                                  std::array<bool, 3> thick, const std::array<std::size_t, 3>& volumeSize, int layers);
 
 double meanOver(const std::vector<float>& values, const std::vector<std::uint8_t>& mask);
+// The sample SD of values over the mask about mean (0 under two voxels).
+double sdOver(const std::vector<float>& values, const std::vector<std::uint8_t>& mask, double mean);
 
 // The block's images (loaded and smoothed once per block by the caller).
 using BlockSource = std::function<const BlockImages&(const Block&)>;

@@ -57,7 +57,8 @@ TEST(PartialVolumeLayer, EachSideAtItsOwnHalfLevel) {
     s.layer(1, 15, 130);  // 70 % lesion against it: joins
     s.layer(1, 3, 200);   // a bright neighbour beyond -y
     s.layer(1, 4, 170);   // 30 % lesion: stays out
-    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, std::array<bool, 3>{false, false, false}, s.volumeSize);
+    // Two layers allowed: the second finds pure tissue beyond the first and adds nothing.
+    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, 0.0, std::array<bool, 3>{false, false, false}, s.volumeSize, 2);
     EXPECT_EQ(added, 200u);
     EXPECT_EQ(s.inLayer(0, 15), 100u);
     EXPECT_EQ(s.inLayer(1, 15), 100u);
@@ -72,11 +73,43 @@ TEST(PartialVolumeLayer, ValuesBeyondTheMeanAndThickSlicesStayOut) {
     Scene s;
     s.layer(0, 15, 105);  // not between the lesion and the tissue beyond: noise or another tissue
     s.layer(2, 15, 90);   // 5/6 lesion, but across thick slices
-    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, std::array<bool, 3>{false, false, true}, s.volumeSize);
+    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, 0.0, std::array<bool, 3>{false, false, true}, s.volumeSize, 1);
     EXPECT_EQ(added, 0u);
     EXPECT_EQ(s.region.count, 1000u);
     // The same slice layer joins when the slices are as fine as the rows.
-    EXPECT_EQ(addPartialVolumeLayer(s.region, s.values, 100.0, std::array<bool, 3>{false, false, false}, s.volumeSize), 100u);
+    EXPECT_EQ(addPartialVolumeLayer(s.region, s.values, 100.0, 0.0, std::array<bool, 3>{false, false, false}, s.volumeSize, 1), 100u);
+}
+
+TEST(PartialVolumeLayer, ANoisyLesionValueBeyondTheMeanJoinsWithinTheNoise) {
+    Scene s;
+    s.layer(0, 15, 105);  // 5 beyond the mean, away from the tissue (40) beyond it
+    const std::array<bool, 3> fine{false, false, false};
+    EXPECT_EQ(addPartialVolumeLayer(s.region, s.values, 100.0, 3.0, fine, s.volumeSize, 1), 0u);
+    EXPECT_EQ(addPartialVolumeLayer(s.region, s.values, 100.0, 10.0, fine, s.volumeSize, 1), 100u);
+    EXPECT_EQ(s.inLayer(0, 15), 100u);
+    EXPECT_EQ(s.region.hi[0], 15u);
+}
+
+// A region that stopped a voxel short of the lesion's edge (a tight range on a smoothed copy):
+// the layer at i = 15 is pure lesion, i = 16 two thirds lesion, i = 17 the tissue.
+TEST(PartialVolumeLayer, SecondLayerReachesTheHalfLevelAndStopsThere) {
+    const std::array<bool, 3> fine{false, false, false};
+    Scene s;
+    s.layer(0, 15, 95);
+    s.layer(0, 16, 80);
+    Scene once = s;
+    EXPECT_EQ(addPartialVolumeLayer(once.region, once.values, 100.0, 0.0, fine, once.volumeSize, 1), 100u);
+    EXPECT_EQ(once.region.hi[0], 15u);
+    EXPECT_EQ(addPartialVolumeLayer(s.region, s.values, 100.0, 0.0, fine, s.volumeSize, 3), 200u);
+    EXPECT_EQ(s.inLayer(0, 16), 100u);
+    EXPECT_EQ(s.inLayer(0, 17), 0u);
+    EXPECT_EQ(s.region.hi[0], 16u);
+    // The second layer at a third lesion (60 against 40) stays out.
+    Scene t;
+    t.layer(0, 15, 95);
+    t.layer(0, 16, 60);
+    EXPECT_EQ(addPartialVolumeLayer(t.region, t.values, 100.0, 0.0, fine, t.volumeSize, 3), 100u);
+    EXPECT_EQ(t.region.hi[0], 15u);
 }
 
 namespace {

@@ -40,6 +40,12 @@ Result<Volume> loadSample(const SampleSeries& c, nlohmann::json& study, nlohmann
 }
 
 // Tolerance of the issue: max(1 mm, one voxel along the patient axis).
+std::string fmtMm(double mm) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%+.1f", mm);
+    return b;
+}
+
 double voxelAlong(const VolumeGeometry& g, Vec3 axis) {
     double w = 0;
     for (int a = 0; a < 3; ++a) w += std::fabs(dot(g.axes[a], axis)) * g.spacingMm[a];
@@ -88,26 +94,65 @@ auto sampleName = [](const auto& info) {
 // The series where the engine meets the issue's tolerances from a click at the centre. The CCS
 // T2/TIRM lesion touches the cord and discs (similar signal): the range on the smoothed copy and
 // the per-side 50% boundary keep it out of them.
-INSTANTIATE_TEST_SUITE_P(Samples, SampleLesion,
-                         ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "04_T2_SAG", 0},
-                                           SampleSeries{"ccs_craniocervical", "baseline", "05_TIRM_COR", 0},
-                                           SampleSeries{"ccs_craniocervical", "baseline", "06_DWI_AX", 0},
-                                           SampleSeries{"ccs_craniocervical", "baseline", "07_T1_AX_C", 0},
-                                           SampleSeries{"asps_tongue_followup", "baseline", "02_T2_AX", 0},
-                                           SampleSeries{"asps_tongue_followup", "baseline", "03_T1_AX_C", 0},
-                                           SampleSeries{"asps_tongue_followup", "followup", "02_T2_COR", 0},
-                                           SampleSeries{"asps_tongue_followup", "followup", "03_T1_AX_C", 0}),
-                         sampleName);
+const SampleSeries kMeasurable[] = {{"ccs_craniocervical", "baseline", "04_T2_SAG", 0},
+                                    {"ccs_craniocervical", "baseline", "05_TIRM_COR", 0},
+                                    {"ccs_craniocervical", "baseline", "06_DWI_AX", 0},
+                                    {"ccs_craniocervical", "baseline", "07_T1_AX_C", 0},
+                                    {"asps_tongue_followup", "baseline", "01_T1_AX", 0},
+                                    {"asps_tongue_followup", "baseline", "02_T2_AX", 0},
+                                    {"asps_tongue_followup", "baseline", "03_T1_AX_C", 0},
+                                    {"asps_tongue_followup", "followup", "02_T2_COR", 0},
+                                    {"asps_tongue_followup", "followup", "03_T1_AX_C", 0}};
+INSTANTIATE_TEST_SUITE_P(Samples, SampleLesion, ::testing::ValuesIn(kMeasurable), sampleName);
+
+// A click is rarely at the centre. 3 mm off it along the rows or the columns of the slice being
+// read, the result is within the same tolerances or carries the "check the outline" warning:
+// never a silent wrong size. (Most clicks give the same figures; the ASPS follow-up T1+C from
+// 3 mm posterior reads 5.5 mL for 6.7, flagged.)
+class SampleLesionOffCentre : public ::testing::TestWithParam<SampleSeries> {};
+
+TEST_P(SampleLesionOffCentre, WithinTheTolerancesOrFlaggedFromAClickThreeMillimetresAway) {
+    const SampleSeries& c = GetParam();
+    nlohmann::json study, lesion;
+    PointLps centre;
+    auto v = loadSample(c, study, lesion, centre);
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    const auto& t = lesion["triaxialMm"];
+    const double volume = lesion["volumeMl"];
+    int within = 0;
+    for (int axis = 0; axis < 2; ++axis)
+        for (double mm : {-3.0, 3.0}) {
+            const PointLps seed = centre + mm * v->geometry.axes[axis];
+            auto seg = segmentLesion(*v, seed);
+            ASSERT_TRUE(seg.ok()) << seg.error().message;
+            auto m = measureLesion(*v, seg->mask);
+            ASSERT_TRUE(m.ok()) << m.error().message;
+            const VolumeGeometry& g = v->geometry;
+            const bool sizes = std::fabs(m->ap.lengthMm - t["ap"].get<double>()) <= voxelAlong(g, {0, 1, 0}) &&
+                               std::fabs(m->lr.lengthMm - t["lr"].get<double>()) <= voxelAlong(g, {1, 0, 0}) &&
+                               (!c.checkSi || std::fabs(m->si.lengthMm - t["si"].get<double>()) <= voxelAlong(g, {0, 0, 1})) &&
+                               std::fabs(m->volumeMl - volume) <= 0.05 * volume;
+            bool warned = false;
+            for (const auto& w : seg->warnings) warned = warned || w.rfind("check the outline", 0) == 0;
+            EXPECT_TRUE(sizes || warned) << c.series << ": seed " << fmtMm(mm) << " mm along axis " << axis << " gives "
+                                         << m->ap.lengthMm << " x " << m->lr.lengthMm << " x " << m->si.lengthMm << " mm, "
+                                         << m->volumeMl << " mL, without a warning";
+            within += sizes;
+        }
+    // And most clicks are right.
+    EXPECT_GE(within, 3) << c.series;
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, SampleLesionOffCentre, ::testing::ValuesIn(kMeasurable), sampleName);
 
 // Still failing (run with --gtest_also_run_disabled_tests): the rim/core lesion on CCS CT+C (the
 // rim is found and joined, but a partial-volume strip at its lower edge takes it ~9 mm wide
-// along LR); the T1 lesion at 0.83x muscle (ASPS): at follow-up the sizes are right but the
-// volume reads 7.4 mL for 6.7 (the bottom slice takes in muscle's partial volume beside the
-// lesion), at baseline the 50% boundary is blocked (11.4 mL for 13.3, AP 31.25 mm for 33); the
-// LMS scalp T2 (brain 550 against 600 blocks the darker 50% boundary: 13.7 mL for 16.1).
+// along LR); the ASPS T1 lesion at follow-up (0.83x muscle): 27.5 x 22.5 mm for 25 x 19 and
+// 7.7 mL for 6.7 (its end slice, where muscle averaged with air reads the lesion's value, is
+// taken whole, and the partial-volume layers follow that slice's noise); the LMS scalp T2 (brain
+// 550 against 600 blocks the darker 50% boundary).
 INSTANTIATE_TEST_SUITE_P(DISABLED_KnownFailures, SampleLesion,
                          ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "02_CT_NECK_C", 0},
-                                           SampleSeries{"asps_tongue_followup", "baseline", "01_T1_AX", 0},
                                            SampleSeries{"asps_tongue_followup", "followup", "01_T1_AX", 0},
                                            SampleSeries{"lms_scalp_skull", "baseline", "04_T2_AX", 0}),
                          sampleName);
@@ -132,7 +177,6 @@ TEST_P(FlaggedSampleLesion, CarriesTheCheckTheOutlineWarning) {
 
 INSTANTIATE_TEST_SUITE_P(Samples, FlaggedSampleLesion,
                          ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "02_CT_NECK_C", 0},
-                                           SampleSeries{"asps_tongue_followup", "baseline", "01_T1_AX", 0},
                                            SampleSeries{"asps_tongue_followup", "followup", "01_T1_AX", 0},
                                            SampleSeries{"lms_scalp_skull", "baseline", "03_T1_AX", 0},
                                            SampleSeries{"lms_scalp_skull", "baseline", "04_T2_AX", 0}),
