@@ -40,6 +40,12 @@ Result<Volume> loadSample(const SampleSeries& c, nlohmann::json& study, nlohmann
 }
 
 // Tolerance of the issue: max(1 mm, one voxel along the patient axis).
+bool hasOutlineWarning(const Segmentation& seg) {
+    for (const auto& w : seg.warnings)
+        if (w.rfind("check the outline", 0) == 0) return true;
+    return false;
+}
+
 std::string fmtMm(double mm) {
     char b[32];
     std::snprintf(b, sizeof b, "%+.1f", mm);
@@ -132,8 +138,7 @@ TEST_P(SampleLesionOffCentre, WithinTheTolerancesOrFlaggedFromAClickThreeMillime
                                std::fabs(m->lr.lengthMm - t["lr"].get<double>()) <= voxelAlong(g, {1, 0, 0}) &&
                                (!c.checkSi || std::fabs(m->si.lengthMm - t["si"].get<double>()) <= voxelAlong(g, {0, 0, 1})) &&
                                std::fabs(m->volumeMl - volume) <= 0.05 * volume;
-            bool warned = false;
-            for (const auto& w : seg->warnings) warned = warned || w.rfind("check the outline", 0) == 0;
+            const bool warned = hasOutlineWarning(*seg);
             EXPECT_TRUE(sizes || warned) << c.series << ": seed " << fmtMm(mm) << " mm along axis " << axis << " gives "
                                          << m->ap.lengthMm << " x " << m->lr.lengthMm << " x " << m->si.lengthMm << " mm, "
                                          << m->volumeMl << " mL, without a warning";
@@ -170,9 +175,7 @@ TEST_P(FlaggedSampleLesion, CarriesTheCheckTheOutlineWarning) {
     auto seg = segmentLesion(*v, seed);
     ASSERT_TRUE(seg.ok()) << seg.error().message;
     EXPECT_GT(seg->outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning) << c.series;
-    bool warned = false;
-    for (const auto& w : seg->warnings) warned = warned || w.rfind("check the outline", 0) == 0;
-    EXPECT_TRUE(warned) << c.series;
+    EXPECT_TRUE(hasOutlineWarning(*seg)) << c.series;
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, FlaggedSampleLesion,
