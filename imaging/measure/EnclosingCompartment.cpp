@@ -7,7 +7,8 @@
 namespace mensura::imaging::detail {
 
 std::string addEnclosingCompartment(const Volume& v, Region& region, const BlockSource& images, double half, Index3 leak,
-                                    const std::optional<Block>& boxBlock, bool fillHoles, Index3 seed) {
+                                    const std::optional<Block>& boxBlock, bool fillHoles, Index3 seed, bool& outerShort) {
+    outerShort = false;
     double coreMean = 0, rimMean = 0;
     bool bright = false;
     std::vector<Index3> seeds;  // in the series grid
@@ -25,7 +26,7 @@ std::string addEnclosingCompartment(const Volume& v, Region& region, const Block
         // slice the core touches the surroundings through it (darker voxels in the layer too).
         const double other = double(touching.darkN + touching.brightN);
         auto dominant = [&](std::size_t n, std::size_t rest) {
-            return double(n) >= 0.9 * double(touching.total) || (n > rest && 3 * double(n) >= 2 * other);
+            return double(n) >= 0.9 * double(touching.total) || (n > rest && (3 * double(n) >= 2 * other || 5 * n >= 2 * touching.total));
         };
         bright = dominant(touching.brightN, touching.darkN);
         if (!bright && !dominant(touching.darkN, touching.brightN)) return {};
@@ -126,13 +127,19 @@ std::string addEnclosingCompartment(const Volume& v, Region& region, const Block
         double l2 = lower, u2 = upper;
         if (c.darkN >= least) l2 = std::min(l2, 0.5 * (rimMean + c.darkMean));
         if (c.brightN >= least) u2 = std::max(u2, 0.5 * (rimMean + c.brightMean));
-        // Refused, as for the core, when it spreads more than two voxels beyond the compartment:
-        // the compartment's own range (from halfway to the core) leaves out part of its noise,
-        // so the 50% level can add more than a partial-volume layer's count.
-        if (l2 != lower || u2 != upper) {
-            auto refined = attempt(l2, u2);
-            if (refined && onlyEdgeAdded(*joined, *refined)) joined = std::move(refined), lower = l2, upper = u2;
-        }
+        // Refused, as for the core, when it spreads more than two voxels beyond the compartment.
+        // The count may grow up to fourfold: the compartment's own range (from halfway to the
+        // core) leaves out part of its noise and its partial volume, and a thin rim (three voxels,
+        // a slice) read by that range can be half its thickness before the 50% level.
+        // When one step is refused, halfway to the level and then on to it from there.
+        auto tryRange = [&](double l, double u) {
+            auto refined = attempt(l, u);
+            if (!refined || !onlyEdgeAdded(*joined, *refined, 4.0)) return false;
+            joined = std::move(refined), lower = l, upper = u;
+            return true;
+        };
+        if ((l2 != lower || u2 != upper) && !tryRange(l2, u2) && tryRange(0.5 * (lower + l2), 0.5 * (upper + u2))) tryRange(l2, u2);
+        outerShort = l2 != lower || u2 != upper;
     }
     region = std::move(*joined);
     return std::string("an enclosing ") + (bright ? "brighter" : "darker") + " compartment (mean " + fmt(rimMean) +

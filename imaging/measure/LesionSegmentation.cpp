@@ -28,6 +28,19 @@ using detail::onlyEdgeAdded;
 using detail::shellOf;
 using detail::ShellClasses;
 
+// The median, and the median absolute deviation about it scaled to an SD (1.4826 MAD).
+double medianOf(std::vector<double> x) {
+    const std::size_t m = x.size() / 2;
+    std::nth_element(x.begin(), x.begin() + long(m), x.end());
+    return x[m];
+}
+double robustSd(const std::vector<double>& x, double median) {
+    std::vector<double> deviation;
+    deviation.reserve(x.size());
+    for (double y : x) deviation.push_back(std::fabs(y - median));
+    return 1.4826 * medianOf(std::move(deviation));
+}
+
 }  // namespace
 
 Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const SegmentationOptions& o) {
@@ -140,6 +153,12 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
     auto seedIn = [&](const Block& b) { return Index3{long(seed[0] - b.lo[0]), long(seed[1] - b.lo[1]), long(seed[2] - b.lo[2])}; };
 
     double half = 0, minHalf = 0;
+    // The range again from the median and the MAD of the neighbourhood on the slice clicked on,
+    // for a click near the lesion's edge: there the neighbourhood holds the surroundings too, its
+    // mean lies between the two and its SD spans both, and the region from that range can flood
+    // the surroundings through the partial volume between them (then this range is used). The
+    // median and MAD follow the majority.
+    double robustLower = 0, robustUpper = 0, robustHalf = 0;
     if (autoRange) {
         // Mean and SD of the smoothed copy within 2 voxels of the seed.
         const Block first = boxBlock ? *boxBlock : blockAround(o.initialHalfSizeMm);
@@ -147,6 +166,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         const Index3 s = seedIn(first);
         double ssum = 0, ssum2 = 0;
         std::size_t sn = 0;
+        std::vector<double> smoothed, slice;
         // Two voxels along the fine axes; across thick slices no further than that in mm (one
         // slice either side), so a small lesion on thick slices is not sampled beyond its ends.
         Index3 r;
@@ -157,6 +177,13 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
                     if (first.contains(s[0] + di, s[1] + dj, s[2] + dk)) {
                         const double x = im.source[first.linear(s[0] + di, s[1] + dj, s[2] + dk)];
                         ssum += x, ssum2 += x * x, ++sn;
+                        // The robust range from the slice clicked on only (along thick axes):
+                        // a slice away is 3-5 mm away, at a small lesion's end or beyond it.
+                        const long d[3] = {di, dj, dk};
+                        if ((!thick[0] || !d[0]) && (!thick[1] || !d[1]) && (!thick[2] || !d[2])) {
+                            smoothed.push_back(x);
+                            slice.push_back(im.raw[first.linear(s[0] + di, s[1] + dj, s[2] + dk)]);
+                        }
                     }
         const double sMean = ssum / double(sn);
         const double sSd = std::sqrt(std::max(0.0, ssum2 / double(sn) - sMean * sMean));
@@ -167,6 +194,11 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         minHalf = o.autoRangeMinHalfWidth ? *o.autoRangeMinHalfWidth : std::max({seedSd, 0.01 * std::fabs(sMean), floor});
         half = std::max(3 * sSd, minHalf);
         out.lower = sMean - half, out.upper = sMean + half;
+        const double rMedian = medianOf(smoothed), rawMedian = medianOf(slice);
+        const double rMinHalf = o.autoRangeMinHalfWidth ? *o.autoRangeMinHalfWidth
+                                                        : std::max({robustSd(slice, rawMedian), 0.01 * std::fabs(rMedian), floor});
+        robustHalf = std::max(3 * robustSd(smoothed, rMedian), rMinHalf);
+        robustLower = rMedian - robustHalf, robustUpper = rMedian + robustHalf;
     } else {
         minHalf = o.autoRangeMinHalfWidth ? *o.autoRangeMinHalfWidth : (hu ? 30.0 : 0.15 * std::fabs(seedMean));
         half = std::max(3 * seedSd, minHalf);
@@ -227,7 +259,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         for (int a = 0; a < 3; ++a)
             if (region.spansVolume[a])
                 return Error{where + ": the region from the seed " + pointText(seedLps) + " spans the whole volume along axis " +
-                             std::to_string(a) + tail + " (or is larger than the field of view); give a box (--box-lps) or measure on another series"};
+                             std::to_string(a) + tail + " (or is larger than the field of view); click nearer the lesion's centre, give a box (--box-lps) or measure on another series"};
         if (!region.touchesVolume) return std::nullopt;
         int wide = 0;
         std::string extent;
@@ -239,12 +271,43 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         if (wide < 2) return std::nullopt;
         return Error{where + ": the region from the seed " + pointText(seedLps) + " reaches the edge of the volume and covers " + extent +
                      " mm of it (" + fmt(double(region.count) * sp.x * sp.y * sp.z / 1000.0) + " mL)" + tail +
-                     "; give a box (--box-lps) or measure on another series"};
+                     "; click nearer the lesion's centre, give a box (--box-lps) or measure on another series"};
     };
     auto grown = grow(out.lower, out.upper);
-    if (!grown) return grown.error();
-    if (auto e = notApart(*grown, out.lower, out.upper)) return *e;
+    std::optional<Error> failed;
+    if (!grown) failed = grown.error();
+    else failed = notApart(*grown, out.lower, out.upper);
+    if (failed && autoRange && robustHalf < 0.75 * half) {
+        auto again = grow(robustLower, robustUpper);
+        if (again && !notApart(*again, robustLower, robustUpper)) {
+            grown = std::move(again);
+            failed.reset();
+            out.lower = robustLower, out.upper = robustUpper, half = robustHalf;
+            out.robustRange = true;
+        }
+    }
+    if (failed) return *failed;
     Region region = starShaped(std::move(*grown));
+
+    // Re-centring (the iteration of ITK's confidence-connected filter, widening only): the range
+    // is centred on the seed's neighbourhood, which in a lesion of two parts (an enhancing rim
+    // round a core, clicked where they meet) is neither part's value. The region's own mean then
+    // lies off the range's centre, and the part on the far side is cut where its noise crosses
+    // the bound (ASPS T1+C seeded one slice up: seed mean 808, region mean 912, the 950 rim cut
+    // at 946). Each bound widens to the region's mean -/+ the half-width, kept when the region
+    // only grows by an edge (a neighbour of that value is not lesion).
+    if (autoRange) {
+        for (int round = 0; round < 2; ++round) {
+            const double centre = meanOver(images(region.block).source, region.mask);
+            const double lower = std::min(out.lower, centre - half), upper = std::max(out.upper, centre + half);
+            if (lower > out.lower - 0.1 * half && upper < out.upper + 0.1 * half) break;
+            auto widened = grow(lower, upper);
+            if (!widened || !onlyEdgeAdded(region, *widened)) break;
+            region = starShaped(std::move(*widened));
+            out.lower = lower, out.upper = upper;
+            out.recentred = true;
+        }
+    }
 
     // Partial volume: a voxel half lesion, half surroundings lies halfway between their values.
     // The range from the seed keeps only voxels that are mostly lesion, which under-reads volume
@@ -259,13 +322,17 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         // The layer outside a region that stops short of the 50% level still holds some lesion,
         // so the move repeats (up to three times) from the region it gives, until it settles.
         std::array<bool, 2> blocked{false, false};
+        // What counts as darker or brighter than the region: half the range's width, or, when
+        // the seed's neighbourhood was mixed (its SD well over its MAD's: a click near the edge),
+        // the MAD's half-width, else the surroundings the range took in are not told apart.
+        const double classHalf = robustHalf > 0 && robustHalf < 0.75 * half ? robustHalf : half;
         for (int round = 0; round < 3; ++round) {
             double regionMean = 0;
             ShellClasses c;
             {
                 const BlockImages& im = images(region.block);
                 regionMean = meanOver(im.raw, region.mask);
-                c = classify(im, shellOf(region).second, meanOver(im.source, region.mask), half);
+                c = classify(im, shellOf(region).second, meanOver(im.source, region.mask), classHalf);
             }
             const std::size_t least = std::max<std::size_t>(1, c.total / 20);
             bool moved = false;
@@ -275,11 +342,20 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
                 if (blocked[side] || (dark ? c.darkN : c.brightN) < least) continue;
                 const double level = 0.5 * (regionMean + (dark ? c.darkMean : c.brightMean));
                 double lower = out.lower, upper = out.upper;
+                // A bound beyond the level (a click near the lesion's edge puts the surroundings
+                // into the seed's neighbourhood, and the range then spans their partial volume)
+                // comes in to it: that cannot spread, and the region must still hold most of itself.
+                const bool tighten = dark ? level > lower + 0.1 * half : level < upper - 0.1 * half;
                 if (dark && level < lower - 0.1 * half) lower = level;
                 else if (!dark && level > upper + 0.1 * half) upper = level;
+                else if (tighten && (dark ? level < out.upper : level > out.lower)) (dark ? lower : upper) = level;
                 else continue;
                 auto refined = grow(lower, upper);
-                if (refined && onlyEdgeAdded(region, *refined)) {
+                if (tighten && refined && 2 * refined->count >= region.count) {
+                    region = starShaped(std::move(*refined));
+                    out.lower = lower, out.upper = upper;
+                    out.refined = moved = true;
+                } else if (!tighten && refined && onlyEdgeAdded(region, *refined)) {
                     region = starShaped(std::move(*refined));
                     out.lower = lower, out.upper = upper;
                     out.refined = moved = true;
@@ -291,8 +367,13 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
             }
             if (!moved) break;
         }
+        bool outerShort = false;
         compartment = detail::addEnclosingCompartment(v, region, images, half, leak, boxBlock, o.fillHoles,
-                                              Index3{long(seed[0]), long(seed[1]), long(seed[2])});
+                                              Index3{long(seed[0]), long(seed[1]), long(seed[2])}, outerShort);
+        if (outerShort)
+            out.warnings.push_back("check the outline: the outer boundary of the enclosing " + std::string("compartment (a rim round the core) ") +
+                                   "could not be moved to the 50% partial-volume level without spreading; where the rim is thin it "
+                                   "may be read in part only, and the sizes under-read. Compare it with the images, or give a box or a range");
         {
             const BlockImages& im = images(region.block);
             // Two layers, and a value up to 2 SD of the region's values beyond its mean still lesion.
@@ -344,7 +425,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
                          fmt(out.upper) + "] " + v.valueUnit;
     if (autoRange)
         method += " on a copy smoothed by a Gaussian of sigma " + fmt(sigmaMm, 2) + " mm (smoothed seed mean +/- max(3 SD, " +
-                  fmt(minHalf) + ")" + (out.refined ? ", then each bound facing a neighbour at the 50% partial-volume level" : "") + ")";
+                  fmt(minHalf) + ")" + (out.robustRange ? ", from the median and MAD (the mean and SD's range leaked: a click near the edge)" : "") + (out.recentred ? ", widened to the region's own mean +/- the same" : "") + (out.refined ? ", then each bound facing a neighbour at the 50% partial-volume level" : "") + ")";
     else {
         method += o.lower && o.upper ? " (user)" : " (seed mean +/- max(3 SD, " + fmt(minHalf) + "))";
         if (o.smoothingSigmaMm > 0) method += "; Gaussian smoothing sigma " + fmt(o.smoothingSigmaMm) + " mm";

@@ -38,6 +38,8 @@ struct Segmentation {
     double lower = 0, upper = 0;  // the threshold range used
     PointLps seedLps;
     bool refined = false;  // the range was moved to the 50% partial-volume level after the first growth
+    bool recentred = false;  // a bound was widened to the region's own mean -/+ the half-width (a lesion of two parts)
+    bool robustRange = false;  // the range came from the median and MAD of the seed's neighbourhood (the mean and SD's leaked)
     std::size_t partialVolumeVoxels = 0;  // voxels of the outside layer judged more than half lesion one by one
     // The share of the second voxel layer outside the outline whose values lie in the range: where
     // the outline stands at an edge in value this is near 0; where leak control or a shape rule set

@@ -47,8 +47,9 @@ struct ShellClasses {
 ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& shell, double centre, double half);
 
 // True when after grew from before by at most a partial-volume layer (two voxels a side, at
-// most twice the count).
-bool onlyEdgeAdded(const Region& before, const Region& after);
+// most maxCountRatio times the count: twice for a solid region; a shell one or two voxels thick
+// more than doubles when a layer joins each of its faces).
+bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRatio = 2.0);
 
 // The partial-volume layers, decided voxel by voxel: a voxel just outside the region joins it
 // when its own value lies between the region's mean and the value one voxel further out in the
@@ -75,8 +76,10 @@ using BlockSource = std::function<const BlockImages&(const Block&)>;
 // compartment (darker, or brighter, than the region; see below), that compartment is grown from there
 // too and joined to the core if it closes round it: within a block of 2.5x the core's extent
 // (an organ the lesion lies in reaches beyond), at most 10x the core's volume. Its own outer
-// boundary then goes to the 50% level like the core's. Returns the description, or "".
+// boundary then goes to the 50% level like the core's; outerShort tells when it could not (that
+// step spread more than a layer, as where a thin rim was read only in part). Returns the
+// description, or "".
 std::string addEnclosingCompartment(const Volume& v, Region& region, const BlockSource& images, double half, Index3 leak,
-                                    const std::optional<Block>& boxBlock, bool fillHoles, Index3 seed);
+                                    const std::optional<Block>& boxBlock, bool fillHoles, Index3 seed, bool& outerShort);
 
 }  // namespace mensura::imaging::detail

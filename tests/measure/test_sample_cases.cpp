@@ -111,13 +111,14 @@ const SampleSeries kMeasurable[] = {{"ccs_craniocervical", "baseline", "04_T2_SA
                                     {"asps_tongue_followup", "followup", "03_T1_AX_C", 0}};
 INSTANTIATE_TEST_SUITE_P(Samples, SampleLesion, ::testing::ValuesIn(kMeasurable), sampleName);
 
-// A click is rarely at the centre. 3 mm off it along the rows or the columns of the slice being
-// read, the result is within the same tolerances or carries the "check the outline" warning:
-// never a silent wrong size. (Most clicks give the same figures; the ASPS follow-up T1+C from
-// 3 mm posterior reads 5.5 mL for 6.7, flagged.)
+// A click is rarely at the centre. From each of the 26 points 3 mm off it along the rows and
+// the columns of the slice being read and one slice up or down (and their combinations), the
+// result is within the same tolerances or carries the "check the outline" warning: never a
+// silent wrong size. A click on the slice above the centre of the ASPS T1+C lesion (rim 950 round
+// a 850 core) read 11.9 mL for 13.3 with no warning until the range was re-centred on the region.
 class SampleLesionOffCentre : public ::testing::TestWithParam<SampleSeries> {};
 
-TEST_P(SampleLesionOffCentre, WithinTheTolerancesOrFlaggedFromAClickThreeMillimetresAway) {
+TEST_P(SampleLesionOffCentre, WithinTheTolerancesOrFlaggedFromAClickOffTheCentre) {
     const SampleSeries& c = GetParam();
     nlohmann::json study, lesion;
     PointLps centre;
@@ -125,27 +126,30 @@ TEST_P(SampleLesionOffCentre, WithinTheTolerancesOrFlaggedFromAClickThreeMillime
     ASSERT_TRUE(v.ok()) << v.error().message;
     const auto& t = lesion["triaxialMm"];
     const double volume = lesion["volumeMl"];
-    int within = 0;
-    for (int axis = 0; axis < 2; ++axis)
-        for (double mm : {-3.0, 3.0}) {
-            const PointLps seed = centre + mm * v->geometry.axes[axis];
-            auto seg = segmentLesion(*v, seed);
-            ASSERT_TRUE(seg.ok()) << seg.error().message;
-            auto m = measureLesion(*v, seg->mask);
-            ASSERT_TRUE(m.ok()) << m.error().message;
-            const VolumeGeometry& g = v->geometry;
-            const bool sizes = std::fabs(m->ap.lengthMm - t["ap"].get<double>()) <= voxelAlong(g, {0, 1, 0}) &&
-                               std::fabs(m->lr.lengthMm - t["lr"].get<double>()) <= voxelAlong(g, {1, 0, 0}) &&
-                               (!c.checkSi || std::fabs(m->si.lengthMm - t["si"].get<double>()) <= voxelAlong(g, {0, 0, 1})) &&
-                               std::fabs(m->volumeMl - volume) <= 0.05 * volume;
-            const bool warned = hasOutlineWarning(*seg);
-            EXPECT_TRUE(sizes || warned) << c.series << ": seed " << fmtMm(mm) << " mm along axis " << axis << " gives "
-                                         << m->ap.lengthMm << " x " << m->lr.lengthMm << " x " << m->si.lengthMm << " mm, "
-                                         << m->volumeMl << " mL, without a warning";
-            within += sizes;
-        }
-    // And most clicks are right.
-    EXPECT_GE(within, 3) << c.series;
+    const VolumeGeometry& g = v->geometry;
+    int within = 0, clicks = 0;
+    for (int i = -1; i <= 1; ++i)
+        for (int j = -1; j <= 1; ++j)
+            for (int k = -1; k <= 1; ++k) {
+                const PointLps seed = centre + (3.0 * i) * g.axes[0] + (3.0 * j) * g.axes[1] + (k * g.spacingMm.z) * g.axes[2];
+                const std::string where = std::string(c.series) + ": seed " + fmtMm(3.0 * i) + ", " + fmtMm(3.0 * j) + " mm and " +
+                                          std::to_string(k) + " slice(s) off the centre";
+                auto seg = segmentLesion(*v, seed);
+                ASSERT_TRUE(seg.ok()) << where << ": " << seg.error().message;
+                auto m = measureLesion(*v, seg->mask);
+                ASSERT_TRUE(m.ok()) << m.error().message;
+                const bool sizes = std::fabs(m->ap.lengthMm - t["ap"].get<double>()) <= voxelAlong(g, {0, 1, 0}) &&
+                                   std::fabs(m->lr.lengthMm - t["lr"].get<double>()) <= voxelAlong(g, {1, 0, 0}) &&
+                                   (!c.checkSi || std::fabs(m->si.lengthMm - t["si"].get<double>()) <= voxelAlong(g, {0, 0, 1})) &&
+                                   std::fabs(m->volumeMl - volume) <= 0.05 * volume;
+                EXPECT_TRUE(sizes || hasOutlineWarning(*seg)) << where << " gives " << m->ap.lengthMm << " x " << m->lr.lengthMm
+                                                              << " x " << m->si.lengthMm << " mm, " << m->volumeMl
+                                                              << " mL, without a warning";
+                within += sizes;
+                ++clicks;
+            }
+    // And most clicks are right (the fewest over these series: 24 of 27, ASPS T1+C).
+    EXPECT_GE(4 * within, 3 * clicks) << c.series << ": " << within << " of " << clicks << " within the tolerances";
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, SampleLesionOffCentre, ::testing::ValuesIn(kMeasurable), sampleName);
