@@ -351,18 +351,16 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
                 else if (tighten && (dark ? level < out.upper : level > out.lower)) (dark ? lower : upper) = level;
                 else continue;
                 auto refined = grow(lower, upper);
-                if (tighten && refined && 2 * refined->count >= region.count) {
-                    region = starShaped(std::move(*refined));
-                    out.lower = lower, out.upper = upper;
-                    out.refined = moved = true;
-                } else if (!tighten && refined && onlyEdgeAdded(region, *refined)) {
+                if (refined && (tighten ? 2 * refined->count >= region.count : onlyEdgeAdded(region, *refined))) {
                     region = starShaped(std::move(*refined));
                     out.lower = lower, out.upper = upper;
                     out.refined = moved = true;
                 } else {
                     blocked[side] = true;
                     out.warnings.push_back(std::string("the 50% partial-volume boundary towards the ") + (dark ? "darker" : "brighter") +
-                                           " surroundings was not used: the region spread into a neighbour of similar value there");
+                                           " surroundings was not used: " +
+                                           (tighten ? "the region lost more than half of itself with it"
+                                                    : "the region spread into a neighbour of similar value there"));
                 }
             }
             if (!moved) break;
