@@ -354,14 +354,21 @@ std::size_t dropThroughSliceMixes(std::vector<std::uint8_t>& m, const BlockImage
             }
     const std::size_t seedIdx = b.linear(seed[0], seed[1], seed[2]);
     if (dropped == 0 || !kept[seedIdx]) return 0;
-    Box whole;
-    whole.n = {n[0], n[1], n[2]};
-    std::vector<std::uint8_t> component(m.size(), 0);
-    flood(whole, {seedIdx}, component, [&](std::size_t idx) { return kept[idx] != 0; });
+    keepSeedComponent(kept, b, seed);
     std::size_t before = 0, after = 0;
-    for (std::size_t idx = 0; idx < m.size(); ++idx) before += m[idx], after += component[idx];
-    m.swap(component);
+    for (std::size_t idx = 0; idx < m.size(); ++idx) before += m[idx], after += kept[idx];
+    m.swap(kept);
     return before - after;
+}
+
+void keepSeedComponent(std::vector<std::uint8_t>& m, const Block& b, Index3 seed) {
+    std::vector<std::uint8_t> component(m.size(), 0);
+    if (b.contains(seed[0], seed[1], seed[2])) {
+        Box whole;
+        whole.n = {long(b.size(0)), long(b.size(1)), long(b.size(2))};
+        flood(whole, {b.linear(seed[0], seed[1], seed[2])}, component, [&](std::size_t idx) { return m[idx] != 0; });
+    }
+    m.swap(component);
 }
 
 // Star shape about the seed: a voxel stays when the straight line from the seed to it runs

@@ -75,6 +75,10 @@ bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, 
 // Drops voxels with at most one face neighbour in the region (two passes), keeping keep.
 void pruneSpurs(std::vector<std::uint8_t>& m, const Block& b, Index3 keep);
 
+// Keeps the face-connected component of m that holds the seed (m is block-sized; a seed outside m
+// empties it).
+void keepSeedComponent(std::vector<std::uint8_t>& m, const Block& b, Index3 seed);
+
 // Through-slice partial volume: a thick slice that holds a thin plane of another tissue (a plate
 // of cortex under muscle) or cuts the boundary between two tissues averages them, over a whole
 // sheet, to values that can be the lesion's. Along each axis marked thick, drops the region's

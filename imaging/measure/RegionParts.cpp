@@ -104,6 +104,29 @@ bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRat
     return true;
 }
 
+std::size_t pruneWidening(Region& after, const Region& before, const std::vector<float>& raw, double lower, double upper,
+                          double tolerance, Index3 seed, const std::array<std::size_t, 3>& volumeSize) {
+    const Block& b = after.block;
+    const long n[3] = {long(b.size(0)), long(b.size(1)), long(b.size(2))};
+    const std::size_t count = after.count;
+    std::vector<std::size_t> drop;
+    std::size_t idx = 0;
+    for (long k = 0; k < n[2]; ++k)
+        for (long j = 0; j < n[1]; ++j)
+            for (long i = 0; i < n[0]; ++i, ++idx) {
+                if (!after.mask[idx]) continue;
+                // In before? (its block may be smaller than after's)
+                const long bi = long(b.lo[0]) + i - long(before.block.lo[0]), bj = long(b.lo[1]) + j - long(before.block.lo[1]),
+                           bk = long(b.lo[2]) + k - long(before.block.lo[2]);
+                if (before.block.contains(bi, bj, bk) && before.mask[before.block.linear(bi, bj, bk)]) continue;
+                if (raw[idx] < lower - tolerance || raw[idx] > upper + tolerance) drop.push_back(idx);
+            }
+    for (std::size_t d : drop) after.mask[d] = 0;
+    keepSeedComponent(after.mask, b, seed);
+    describe(after, volumeSize);
+    return count - after.count;
+}
+
 namespace {
 
 // One layer of addPartialVolumeLayer; returns the voxels added (the region's box not updated).

@@ -51,6 +51,16 @@ ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& she
 // more than doubles when a layer joins each of its faces).
 bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRatio = 2.0);
 
+// What a widened range added to a region (in after, not in before) must be partial volume in
+// the voxels' own values too. The range is judged on the smoothed copy, and smoothing carries a
+// dark tissue's value into the bright one beside it: muscle a voxel from the mandible's cortex
+// reads like a T1-dark lesion there (raw 390-430 for a range ending at 363), and it joins a
+// lesion the muscle touches as a tail a few voxels long. An added voxel whose own value lies
+// beyond the range by more than 'tolerance' (the noise) goes, and the seed's component stays.
+// Returns the voxels dropped (after's box and count updated).
+std::size_t pruneWidening(Region& after, const Region& before, const std::vector<float>& raw, double lower, double upper,
+                          double tolerance, Index3 seed, const std::array<std::size_t, 3>& volumeSize);
+
 // The partial-volume layers, decided voxel by voxel: a voxel just outside the region joins it
 // when its own value lies between the region's mean and the value one voxel further out in the
 // same direction (the neighbour tissue there), nearer the mean (it is more than half lesion), or

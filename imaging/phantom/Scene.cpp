@@ -1,6 +1,7 @@
 #include "Scene.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <random>
 
@@ -70,12 +71,19 @@ std::vector<float> Scene::render(const VolumeGeometry& g, Contrast contrast, con
                                  double noiseSd, uint32_t seed) const {
     const std::size_t nx = g.size[0], ny = g.size[1], nz = g.size[2];
     std::vector<float> out(g.voxelCount(), static_cast<float>(table.value(Tissue::Air, contrast)));
+    // Voxels a surface passes through. Their value is worked out from the whole stack of layers
+    // afterwards: painting each layer's partial fraction over the previous mix, one layer at a
+    // time, is wrong wherever two surfaces cross one voxel (nested solids sharing a face, thin
+    // shells): it treats the two fractions as independent, so a face two solids share reads as
+    // a mix with the tissue between them that is not there.
+    std::vector<uint8_t> mixed(g.voxelCount(), 0);
+    std::vector<std::array<double, 6>> layerBox;  // LPS bounds per layer, for the mixed pass
     const double halfDiagonal = 0.5 * norm(g.spacingMm);
-    constexpr int kSub = 4;
     for (const auto& layer : layers_) {
         const float value = static_cast<float>(table.value(layer.tissue, contrast));
         // Index-space box of the solid's LPS bounds (any orientation: take all 8 corners).
         const auto b = layer.solid.bounds();
+        layerBox.push_back({b[0].x, b[0].y, b[0].z, b[1].x, b[1].y, b[1].z});
         double lo[3] = {1e18, 1e18, 1e18}, hi[3] = {-1e18, -1e18, -1e18};
         for (int c = 0; c < 8; ++c) {
             const Vec3 idx = g.lpsToIndex({c & 1 ? b[1].x : b[0].x, c & 2 ? b[1].y : b[0].y, c & 4 ? b[1].z : b[0].z});
@@ -93,28 +101,45 @@ std::vector<float> Scene::render(const VolumeGeometry& g, Contrast contrast, con
         for (long k = from[2]; k <= to[2]; ++k)
             for (long j = from[1]; j <= to[1]; ++j)
                 for (long i = from[0]; i <= to[0]; ++i) {
-                    const PointLps p = g.indexToLps(double(i), double(j), double(k));
-                    const double d = layer.solid.signedDistanceBound(p);
-                    double fraction;
+                    const std::size_t at = static_cast<std::size_t>(i) + nx * (static_cast<std::size_t>(j) + ny * static_cast<std::size_t>(k));
+                    const double d = layer.solid.signedDistanceBound(g.indexToLps(double(i), double(j), double(k)));
                     if (d < -2 * halfDiagonal) {
-                        fraction = 1;
-                    } else if (d > 2 * halfDiagonal) {
-                        continue;
-                    } else {
-                        int inside = 0;
-                        for (int c = 0; c < kSub; ++c)
-                            for (int bb = 0; bb < kSub; ++bb)
-                                for (int a = 0; a < kSub; ++a) {
-                                    const double o[3] = {(a + 0.5) / kSub - 0.5, (bb + 0.5) / kSub - 0.5, (c + 0.5) / kSub - 0.5};
-                                    inside += layer.solid.contains(g.indexToLps(i + o[0], j + o[1], k + o[2]));
-                                }
-                        fraction = inside / double(kSub * kSub * kSub);
-                        if (fraction == 0) continue;
+                        out[at] = value;  // wholly inside: replaces everything below it
+                        mixed[at] = 0;
+                    } else if (d <= 2 * halfDiagonal) {
+                        mixed[at] = 1;
                     }
-                    float& v = out[static_cast<std::size_t>(i) + nx * (static_cast<std::size_t>(j) + ny * static_cast<std::size_t>(k))];
-                    v = static_cast<float>((1 - fraction) * v + fraction * value);
                 }
     }
+    // Mixed voxels: 4x4x4 sub-samples, each taking the tissue of the last layer containing it.
+    constexpr int kSub = 4;
+    std::vector<float> layerValue;
+    for (const auto& layer : layers_) layerValue.push_back(static_cast<float>(table.value(layer.tissue, contrast)));
+    const float air = static_cast<float>(table.value(Tissue::Air, contrast));
+    for (std::size_t k = 0; k < nz; ++k)
+        for (std::size_t j = 0; j < ny; ++j)
+            for (std::size_t i = 0; i < nx; ++i) {
+                const std::size_t at = i + nx * (j + ny * k);
+                if (!mixed[at]) continue;
+                double sum = 0;
+                for (int c = 0; c < kSub; ++c)
+                    for (int bb = 0; bb < kSub; ++bb)
+                        for (int a = 0; a < kSub; ++a) {
+                            const PointLps p = g.indexToLps(i + (a + 0.5) / kSub - 0.5, j + (bb + 0.5) / kSub - 0.5,
+                                                            k + (c + 0.5) / kSub - 0.5);
+                            float v = air;
+                            for (std::size_t l = layers_.size(); l-- > 0;) {
+                                const auto& bx = layerBox[l];
+                                if (p.x < bx[0] || p.y < bx[1] || p.z < bx[2] || p.x > bx[3] || p.y > bx[4] || p.z > bx[5]) continue;
+                                if (layers_[l].solid.contains(p)) {
+                                    v = layerValue[l];
+                                    break;
+                                }
+                            }
+                            sum += v;
+                        }
+                out[at] = static_cast<float>(sum / (kSub * kSub * kSub));
+            }
     if (noiseSd > 0) {
         std::mt19937 rng(seed);
         std::normal_distribution<float> noise(0.0f, static_cast<float>(noiseSd));

@@ -107,6 +107,7 @@ const SampleSeries kMeasurable[] = {{"ccs_craniocervical", "baseline", "04_T2_SA
                                     {"asps_tongue_followup", "baseline", "01_T1_AX", 0},
                                     {"asps_tongue_followup", "baseline", "02_T2_AX", 0},
                                     {"asps_tongue_followup", "baseline", "03_T1_AX_C", 0},
+                                    {"asps_tongue_followup", "followup", "01_T1_AX", 0},
                                     {"asps_tongue_followup", "followup", "02_T2_COR", 0},
                                     {"asps_tongue_followup", "followup", "03_T1_AX_C", 0}};
 INSTANTIATE_TEST_SUITE_P(Samples, SampleLesion, ::testing::ValuesIn(kMeasurable), sampleName);
@@ -148,21 +149,18 @@ TEST_P(SampleLesionOffCentre, WithinTheTolerancesOrFlaggedFromAClickOffTheCentre
                 within += sizes;
                 ++clicks;
             }
-    // And most clicks are right (the fewest over these series: 24 of 27, ASPS T1+C).
-    EXPECT_GE(4 * within, 3 * clicks) << c.series << ": " << within << " of " << clicks << " within the tolerances";
+    // And nearly all clicks are right (today all 27 on each of these series).
+    EXPECT_GE(10 * within, 9 * clicks) << c.series << ": " << within << " of " << clicks << " within the tolerances";
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, SampleLesionOffCentre, ::testing::ValuesIn(kMeasurable), sampleName);
 
 // Still failing (run with --gtest_also_run_disabled_tests): the rim/core lesion on CCS CT+C (the
 // rim is found and joined, but a partial-volume strip at its lower edge takes it ~9 mm wide
-// along LR); the ASPS T1 lesion at follow-up (0.83x muscle): 27.5 x 22.5 mm for 25 x 19 and
-// 7.7 mL for 6.7 (its end slice, where muscle averaged with air reads the lesion's value, is
-// taken whole, and the partial-volume layers follow that slice's noise); the LMS scalp T2 (brain
-// 550 against 600 blocks the darker 50% boundary).
+// along LR); the LMS scalp T2, whose sizes and volume are now within but whose outline is held
+// by no edge over 17% of its surface (brain 550 against the lesion's 600), so it is flagged.
 INSTANTIATE_TEST_SUITE_P(DISABLED_KnownFailures, SampleLesion,
                          ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "02_CT_NECK_C", 0},
-                                           SampleSeries{"asps_tongue_followup", "followup", "01_T1_AX", 0},
                                            SampleSeries{"lms_scalp_skull", "baseline", "04_T2_AX", 0}),
                          sampleName);
 
@@ -184,7 +182,6 @@ TEST_P(FlaggedSampleLesion, CarriesTheCheckTheOutlineWarning) {
 
 INSTANTIATE_TEST_SUITE_P(Samples, FlaggedSampleLesion,
                          ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "02_CT_NECK_C", 0},
-                                           SampleSeries{"asps_tongue_followup", "followup", "01_T1_AX", 0},
                                            SampleSeries{"lms_scalp_skull", "baseline", "03_T1_AX", 0},
                                            SampleSeries{"lms_scalp_skull", "baseline", "04_T2_AX", 0}),
                          sampleName);
@@ -231,6 +228,24 @@ INSTANTIATE_TEST_SUITE_P(Samples, SmallNode,
                                            NodeSeries{"baseline", "03_T1_AX_C", phantom::Contrast::T1Post},
                                            NodeSeries{"followup", "03_T1_AX_C", phantom::Contrast::T1Post}),
                          [](const auto& info) { return std::string(info.param.study) + "_" + info.param.series; });
+
+// The node at follow-up on T2 coronal: 9 mm AP across 4 mm slices. The region holds one slice
+// (the 50% boundary towards the muscle cannot be used: the fat-muscle partial volume round it
+// has the node's values), so it reads 4 mm AP and about half the volume. That result must say
+// so; it was silent before.
+TEST(SmallNode, OneSliceThickWithoutIts50PercentBoundaryIsFlagged) {
+    nlohmann::json study, node;
+    PointLps seed;
+    auto v = loadSample({"asps_tongue_followup", "followup", "02_T2_COR", 1}, study, node, seed);
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    auto seg = segmentLesion(*v, seed);
+    ASSERT_TRUE(seg.ok()) << seg.error().message;
+    auto m = measureLesion(*v, seg->mask);
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    const bool within = std::fabs(m->ap.lengthMm - node["triaxialMm"]["ap"].get<double>()) <= voxelAlong(v->geometry, {0, 1, 0}) &&
+                        std::fabs(m->volumeMl - node["volumeMl"].get<double>()) <= 0.05 * node["volumeMl"].get<double>();
+    EXPECT_TRUE(within || hasOutlineWarning(*seg)) << m->ap.lengthMm << " mm AP, " << m->volumeMl << " mL, no warning";
+}
 
 // Lesions of the same value as the tissue round them (the reports' "iso" series; CT before
 // contrast): a click at the centre must give an error that says so, never the size of the
