@@ -6,9 +6,13 @@
 
 namespace mensura::imaging::detail {
 
-std::string addEnclosingCompartment(const Volume& v, Region& region, const BlockSource& images, double half, Index3 leak,
-                                    const std::optional<Block>& boxBlock, bool fillHoles, Index3 seed, bool& outerShort) {
-    outerShort = false;
+EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, const BlockSource& images, double half,
+                                             double noise, Index3 leak, const std::optional<Block>& boxBlock, bool fillHoles,
+                                             Index3 seed) {
+    EnclosingCompartment out;
+    const Vec3 sp = v.geometry.spacingMm;
+    const double finest = std::min({sp.x, sp.y, sp.z});
+    const std::array<bool, 3> thick{sp.x > 1.5 * finest, sp.y > 1.5 * finest, sp.z > 1.5 * finest};
     double coreMean = 0, rimMean = 0;
     bool bright = false;
     std::vector<Index3> seeds;  // in the series grid
@@ -108,7 +112,9 @@ std::string addEnclosingCompartment(const Volume& v, Region& region, const Block
         Region r;
         r.block = nb;
         r.mask = std::move(grown.mask);
-        keepStarShaped(r.mask, nb, {seed[0] - long(nb.lo[0]), seed[1] - long(nb.lo[1]), seed[2] - long(nb.lo[2])});
+        const Index3 s{seed[0] - long(nb.lo[0]), seed[1] - long(nb.lo[1]), seed[2] - long(nb.lo[2])};
+        dropOneSliceSheets(r.mask, nb, thick, s);
+        keepStarShaped(r.mask, nb, s);
         describe(r, v.geometry.size);
         // Closed round the core, and a compartment of its own (not the core's partial-volume layer).
         if (r.touchesBlock || (r.touchesVolume && !coreTouchesVolume) || r.count > 10 * coreCount || 2 * r.count < 3 * coreCount)
@@ -134,17 +140,33 @@ std::string addEnclosingCompartment(const Volume& v, Region& region, const Block
         // When one step is refused, halfway to the level and then on to it from there.
         auto tryRange = [&](double l, double u) {
             auto refined = attempt(l, u);
+            // As for the core: what the move adds must be partial volume in its own values too.
+            if (refined)
+                pruneWidening(*refined, *joined, images(nb).raw, l, u, noise,
+                              {seed[0] - long(nb.lo[0]), seed[1] - long(nb.lo[1]), seed[2] - long(nb.lo[2])}, v.geometry.size);
             if (!refined || !onlyEdgeAdded(*joined, *refined, 4.0)) return false;
             joined = std::move(refined), lower = l, upper = u;
             return true;
         };
-        if ((l2 != lower || u2 != upper) && !tryRange(l2, u2) && tryRange(0.5 * (lower + l2), 0.5 * (upper + u2))) tryRange(l2, u2);
-        outerShort = l2 != lower || u2 != upper;
+        // Each side on its own, as for the core: bone beside a rim (brighter than it on CT) must
+        // not stop the boundary towards the muscle round it.
+        auto moveSide = [&](bool dark) {
+            const double target = dark ? l2 : u2, from = dark ? lower : upper;
+            if (target == from) return true;
+            auto range = [&](double t) { return dark ? tryRange(t, upper) : tryRange(lower, t); };
+            return range(target) || (range(0.5 * (from + target)) && range(target));
+        };
+        const bool darkMoved = moveSide(true), brightMoved = moveSide(false);
+        // The side that matters is the one facing the surroundings the compartment stands out
+        // from (darker round a bright rim); the other faces a neighbour (bone, a vessel).
+        out.outerShort = bright ? !darkMoved : !brightMoved;
     }
     region = std::move(*joined);
-    return std::string("an enclosing ") + (bright ? "brighter" : "darker") + " compartment (mean " + fmt(rimMean) +
-           " against " + fmt(coreMean) + " inside) grown from the layer round the core with [" + fmt(lower) + ", " +
-           fmt(upper) + "] and joined to it";
+    out.description = std::string("an enclosing ") + (bright ? "brighter" : "darker") + " compartment (mean " + fmt(rimMean) +
+                      " against " + fmt(coreMean) + " inside) grown from the layer round the core with [" + fmt(lower) + ", " +
+                      fmt(upper) + "] and joined to it";
+    out.lower = lower, out.upper = upper;
+    return out;
 }
 
 }  // namespace mensura::imaging::detail

@@ -319,7 +319,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
     // neighbours are taken apart, so a lesion between muscle and cord gets both boundaries. If
     // the region then more than doubles, a neighbour of similar value joined it, and the first
     // region is kept.
-    std::string compartment;
+    detail::EnclosingCompartment compartment;
     if (autoRange) {
         // The layer outside a region that stops short of the 50% level still holds some lesion,
         // so the move repeats (up to three times) from the region it gives, until it settles.
@@ -387,10 +387,9 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
                                            "the images, or measure on a series with thinner slices, or with calipers");
                     break;
                 }
-        bool outerShort = false;
-        compartment = detail::addEnclosingCompartment(v, region, images, half, leak, boxBlock, o.fillHoles,
-                                              Index3{long(seed[0]), long(seed[1]), long(seed[2])}, outerShort);
-        if (outerShort)
+        compartment = detail::addEnclosingCompartment(v, region, images, half, rawNoise, leak, boxBlock, o.fillHoles,
+                                                      Index3{long(seed[0]), long(seed[1]), long(seed[2])});
+        if (compartment.outerShort)
             out.warnings.push_back("check the outline: the outer boundary of the enclosing " + std::string("compartment (a rim round the core) ") +
                                    "could not be moved to the 50% partial-volume level without spreading; where the rim is thin it "
                                    "may be read in part only, and the sizes under-read. Compare it with the images, or give a box or a range");
@@ -404,11 +403,14 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
     }
 
     {
-        // The outline's support: the layer two voxels out (the first is partly lesion).
+        // The outline's support: the layer two voxels out (the first is partly lesion), against
+        // the values of what the outline bounds (the enclosing compartment's, when one was joined).
         const BlockImages& im = images(region.block);
         const std::vector<std::size_t> second = shellOf(region).second;
+        const bool rim = !compartment.description.empty();
+        const double lo = rim ? compartment.lower : out.lower, hi = rim ? compartment.upper : out.upper;
         std::size_t like = 0;
-        for (std::size_t idx : second) like += im.raw[idx] >= out.lower && im.raw[idx] <= out.upper;
+        for (std::size_t idx : second) like += im.raw[idx] >= lo && im.raw[idx] <= hi;
         out.outlineWithoutEdgeFraction = second.empty() ? 0.0 : double(like) / double(second.size());
         if (out.outlineWithoutEdgeFraction > Segmentation::kUnsupportedOutlineWarning)
             out.warnings.push_back("check the outline: " + fmt(100 * out.outlineWithoutEdgeFraction, 0) +
@@ -453,7 +455,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
     if (leakControl)
         method += "; leak control: erosion by " + std::to_string(leak[0]) + "x" + std::to_string(leak[1]) + "x" +
                   std::to_string(leak[2]) + " voxels, the seed's component, geodesic dilation back inside the region";
-    if (!compartment.empty()) method += "; " + compartment;
+    if (!compartment.description.empty()) method += "; " + compartment.description;
     if (out.partialVolumeVoxels)
         method += "; then " + std::to_string(out.partialVolumeVoxels) +
                   " voxels of the two layers outside, each more than half lesion against the tissue beyond it (in-plane)";

@@ -361,6 +361,36 @@ std::size_t dropThroughSliceMixes(std::vector<std::uint8_t>& m, const BlockImage
     return before - after;
 }
 
+std::size_t dropOneSliceSheets(std::vector<std::uint8_t>& m, const Block& b, std::array<bool, 3> thick, Index3 seed) {
+    if (!(thick[0] || thick[1] || thick[2]) || !b.contains(seed[0], seed[1], seed[2])) return 0;
+    const long n[3] = {long(b.size(0)), long(b.size(1)), long(b.size(2))};
+    const long steps[3] = {1, n[0], n[0] * n[1]};
+    std::vector<std::uint8_t> kept = m;
+    std::size_t before = 0;
+    for (long k = 0; k < n[2]; ++k)
+        for (long j = 0; j < n[1]; ++j)
+            for (long i = 0; i < n[0]; ++i) {
+                const long c[3] = {i, j, k};
+                const long idx = i + n[0] * (j + n[1] * k);
+                if (!m[std::size_t(idx)]) continue;
+                ++before;
+                for (int a = 0; a < 3; ++a) {
+                    if (!thick[a]) continue;
+                    const bool below = c[a] > 0 && m[std::size_t(idx - steps[a])], above = c[a] < n[a] - 1 && m[std::size_t(idx + steps[a])];
+                    if (!below && !above) {
+                        kept[std::size_t(idx)] = 0;
+                        break;
+                    }
+                }
+            }
+    if (!kept[b.linear(seed[0], seed[1], seed[2])]) return 0;
+    keepSeedComponent(kept, b, seed);
+    std::size_t after = 0;
+    for (auto x : kept) after += x;
+    m.swap(kept);
+    return before - after;
+}
+
 void keepSeedComponent(std::vector<std::uint8_t>& m, const Block& b, Index3 seed) {
     std::vector<std::uint8_t> component(m.size(), 0);
     if (b.contains(seed[0], seed[1], seed[2])) {

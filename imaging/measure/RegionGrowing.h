@@ -79,6 +79,14 @@ void pruneSpurs(std::vector<std::uint8_t>& m, const Block& b, Index3 keep);
 // empties it).
 void keepSeedComponent(std::vector<std::uint8_t>& m, const Block& b, Index3 seed);
 
+// One-slice sheets: the region's voxels whose two neighbours along a thick axis both lie outside
+// the region go, then the seed's face-connected component stays. A rim grown from the layer
+// round a core closes, with hole filling, over the partial volume of bone and muscle in single
+// slices (CCS CT+C: a sheet of muscle 9 mm long beside the atlas, one 2 mm slice thick, inside a
+// shell of bone partial volume). A lesion's own end slice keeps a neighbour inside. Returns the
+// voxels dropped.
+std::size_t dropOneSliceSheets(std::vector<std::uint8_t>& m, const Block& b, std::array<bool, 3> thick, Index3 seed);
+
 // Through-slice partial volume: a thick slice that holds a thin plane of another tissue (a plate
 // of cortex under muscle) or cuts the boundary between two tissues averages them, over a whole
 // sheet, to values that can be the lesion's. Along each axis marked thick, drops the region's

@@ -87,9 +87,15 @@ using BlockSource = std::function<const BlockImages&(const Block&)>;
 // too and joined to the core if it closes round it: within a block of 2.5x the core's extent
 // (an organ the lesion lies in reaches beyond), at most 10x the core's volume. Its own outer
 // boundary then goes to the 50% level like the core's; outerShort tells when it could not (that
-// step spread more than a layer, as where a thin rim was read only in part). Returns the
-// description, or "".
-std::string addEnclosingCompartment(const Volume& v, Region& region, const BlockSource& images, double half, Index3 leak,
-                                    const std::optional<Block>& boxBlock, bool fillHoles, Index3 seed, bool& outerShort);
+// step spread more than a layer, as where a thin rim was read only in part).
+struct EnclosingCompartment {
+    std::string description;  // empty: none joined
+    bool outerShort = false;
+    double lower = 0, upper = 0;  // the compartment's final range (what its outline faces)
+};
+// noise: the voxels' own noise (SD), for what the outer move may add (see pruneWidening).
+EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, const BlockSource& images, double half,
+                                             double noise, Index3 leak, const std::optional<Block>& boxBlock, bool fillHoles,
+                                             Index3 seed);
 
 }  // namespace mensura::imaging::detail

@@ -163,3 +163,25 @@ TEST(ThroughSliceMixes, FineAxesAndASeedOnThePlateChangeNothing) {
     EXPECT_EQ(dropThroughSliceMixes(region, im, 320, 340, {false, false, true}, {24, 15, 3}), 0u);
     EXPECT_EQ(region, before);
 }
+
+TEST(OneSliceSheets, ASheetOneSliceThickGoesTheLesionsEndSlicesStay) {
+    // A lesion 10 x 10 x 3 voxels and, beside it on its middle slice only, a sheet 8 x 10 one
+    // slice thick (what hole filling closes inside a shell of bone partial volume).
+    std::vector<std::uint8_t> region;
+    const BlockImages im = plateScene(region);  // for its block; the mask is drawn here
+    std::vector<std::uint8_t> m(region.size(), 0);
+    for (long k = 3; k <= 5; ++k)
+        for (long j = 10; j <= 19; ++j)
+            for (long i = 10; i <= 27; ++i)
+                if (i <= 19 || k == 4) m[im.block.linear(i, j, k)] = 1;
+    const std::size_t dropped = dropOneSliceSheets(m, im.block, {false, false, true}, {15, 15, 4});
+    EXPECT_EQ(dropped, 80u);
+    EXPECT_EQ(count(m), 300u);
+    EXPECT_TRUE(m[im.block.linear(10, 10, 3)]);   // the lesion's end slices keep a neighbour inside
+    EXPECT_TRUE(m[im.block.linear(19, 19, 5)]);
+    EXPECT_FALSE(m[im.block.linear(24, 15, 4)]);
+    // No thick axis: nothing goes.
+    std::vector<std::uint8_t> same = m;
+    EXPECT_EQ(dropOneSliceSheets(same, im.block, {false, false, false}, {15, 15, 4}), 0u);
+    EXPECT_EQ(same, m);
+}

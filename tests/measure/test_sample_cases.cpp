@@ -100,7 +100,8 @@ auto sampleName = [](const auto& info) {
 // The series where the engine meets the tolerances from a click at the centre. The CCS
 // T2/TIRM lesion touches the cord and discs (similar signal): the range on the smoothed copy and
 // the per-side 50% boundary keep it out of them.
-const SampleSeries kMeasurable[] = {{"ccs_craniocervical", "baseline", "04_T2_SAG", 0},
+const SampleSeries kMeasurable[] = {{"ccs_craniocervical", "baseline", "02_CT_NECK_C", 0},
+                                    {"ccs_craniocervical", "baseline", "04_T2_SAG", 0},
                                     {"ccs_craniocervical", "baseline", "05_TIRM_COR", 0},
                                     {"ccs_craniocervical", "baseline", "06_DWI_AX", 0},
                                     {"ccs_craniocervical", "baseline", "07_T1_AX_C", 0},
@@ -155,13 +156,11 @@ TEST_P(SampleLesionOffCentre, WithinTheTolerancesOrFlaggedFromAClickOffTheCentre
 
 INSTANTIATE_TEST_SUITE_P(Samples, SampleLesionOffCentre, ::testing::ValuesIn(kMeasurable), sampleName);
 
-// Still failing (run with --gtest_also_run_disabled_tests): the rim/core lesion on CCS CT+C (the
-// rim is found and joined, but a partial-volume strip at its lower edge takes it ~9 mm wide
-// along LR); the LMS scalp T2, whose sizes and volume are now within but whose outline is held
-// by no edge over 17% of its surface (brain 550 against the lesion's 600), so it is flagged.
+// Still failing (run with --gtest_also_run_disabled_tests): the LMS scalp T2, whose sizes and
+// volume are within but whose outline is held by no edge over 17% of its surface (brain 550
+// against the lesion's 600), so it is flagged.
 INSTANTIATE_TEST_SUITE_P(DISABLED_KnownFailures, SampleLesion,
-                         ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "02_CT_NECK_C", 0},
-                                           SampleSeries{"lms_scalp_skull", "baseline", "04_T2_AX", 0}),
+                         ::testing::Values(SampleSeries{"lms_scalp_skull", "baseline", "04_T2_AX", 0}),
                          sampleName);
 
 // The series still outside the tolerances are not silent: each result carries the warning that
@@ -181,8 +180,7 @@ TEST_P(FlaggedSampleLesion, CarriesTheCheckTheOutlineWarning) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, FlaggedSampleLesion,
-                         ::testing::Values(SampleSeries{"ccs_craniocervical", "baseline", "02_CT_NECK_C", 0},
-                                           SampleSeries{"lms_scalp_skull", "baseline", "03_T1_AX", 0},
+                         ::testing::Values(SampleSeries{"lms_scalp_skull", "baseline", "03_T1_AX", 0},
                                            SampleSeries{"lms_scalp_skull", "baseline", "04_T2_AX", 0}),
                          sampleName);
 
