@@ -6,6 +6,7 @@
 
 #include "imaging/measure/RegionGrowing.h"
 #include "imaging/measure/RegionParts.h"
+#include "imaging/measure/SeedSegmentation.h"
 
 namespace mensura::imaging {
 
@@ -13,20 +14,12 @@ std::size_t LesionMask::count() const {
     return static_cast<std::size_t>(std::count(voxels.begin(), voxels.end(), std::uint8_t{1}));
 }
 
-namespace {
+Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const SegmentationOptions& o) {
+    return detail::SeedSegmentation(v, seedLps, o).run();
+}
 
-using detail::Block;
-using detail::BlockImages;
-using detail::fmt;
-using detail::Index3;
-using detail::pointText;
-using detail::Region;
-using detail::classify;
-using detail::describe;
-using detail::meanOver;
-using detail::onlyEdgeAdded;
-using detail::shellOf;
-using detail::ShellClasses;
+namespace detail {
+namespace {
 
 // The median, and the median absolute deviation about it scaled to an SD (1.4826 MAD).
 double medianOf(std::vector<double> x) {
@@ -43,14 +36,29 @@ double robustSd(const std::vector<double>& x, double median) {
 
 }  // namespace
 
-Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const SegmentationOptions& o) {
-    const VolumeGeometry& g = v.geometry;
-    const std::string where = "series " + v.stackId;
+Result<Segmentation> SeedSegmentation::run() {
     if (!v.isVolume) return Error{where + ": a set of 2D images, not a volume; lesion extent needs a volume"};
     if (g.voxelCount() == 0) return Error{where + ": the volume is empty"};
+    if (auto e = placeSeed()) return *e;
+    if (auto e = readSeedNeighbourhood()) return *e;
+    setUp();
+    if (auto e = estimateRange()) return *e;
+    auto first = firstRegion();
+    if (!first) return first.error();
+    Region region = std::move(*first);
+    if (autoRange) {
+        recentre(region);
+        moveToHalfLevel(region);
+        addRimAndLayers(region);
+    }
+    judgeOutline(region);
+    keepMask(region);
+    out.method = method();
+    return std::move(out);
+}
 
+std::optional<Error> SeedSegmentation::placeSeed() {
     const Vec3 seedIdx = g.lpsToIndex(seedLps);
-    std::array<std::size_t, 3> seed{};
     for (int a = 0; a < 3; ++a) {
         const double r = std::round(seedIdx[a]);
         if (!(r >= 0 && r <= double(g.size[a] - 1)))
@@ -60,7 +68,6 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
     }
 
     // The box, as a block of voxels whose centres lie inside it.
-    std::optional<Block> boxBlock;
     if (o.box) {
         const PointLps c0 = o.box->corner0, c1 = o.box->corner1;
         const char* names[3] = {"x", "y", "z"};
@@ -88,7 +95,10 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         }
         boxBlock = b;
     }
+    return std::nullopt;
+}
 
+std::optional<Error> SeedSegmentation::readSeedNeighbourhood() {
     // Seed neighbourhood: the voxels within 2 of the seed, for the air check and the auto range.
     double sum = 0, sum2 = 0;
     std::size_t n = 0;
@@ -101,10 +111,10 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
                 const double x = v.at(std::size_t(i), std::size_t(j), std::size_t(k));
                 sum += x, sum2 += x * x, ++n;
             }
-    const double seedMean = sum / double(n);
-    const double seedSd = std::sqrt(std::max(0.0, sum2 / double(n) - seedMean * seedMean));
-    const double seedValue = v.at(seed[0], seed[1], seed[2]);
-    const bool hu = v.valueUnit == "HU";
+    seedMean = sum / double(n);
+    seedSd = std::sqrt(std::max(0.0, sum2 / double(n) - seedMean * seedMean));
+    seedValue = v.at(seed[0], seed[1], seed[2]);
+    hu = v.valueUnit == "HU";
     if (hu && seedMean < -400)
         return Error{where + ": the seed " + pointText(seedLps) + " is in air (mean " + fmt(seedMean) +
                      " HU around it); place it inside the lesion"};
@@ -114,52 +124,50 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
             return Error{where + ": the seed " + pointText(seedLps) + " is in the background (mean " +
                          fmt(seedMean) + ", range " + fmt(vmin) + ".." + fmt(vmax) + "); place it inside the lesion"};
     }
+    return std::nullopt;
+}
 
-    Segmentation out;
+void SeedSegmentation::setUp() {
     out.seedLps = seedLps;
-    const bool autoRange = !o.lower && !o.upper;
-    const Vec3 sp = g.spacingMm;
-    const double minSpacing = std::min({sp.x, sp.y, sp.z});
+    autoRange = !o.lower && !o.upper;
+    sp = g.spacingMm;
+    minSpacing = std::min({sp.x, sp.y, sp.z});
     // The automatic range works on a copy smoothed by one voxel (the finest spacing): its noise
     // is a fraction of a voxel's, so tissues a little apart in value (lesion and cord, lesion and
     // brain) separate, and a region boundary on it still lies at the 50% level of an edge.
-    const double sigmaMm = o.smoothingSigmaMm > 0 ? o.smoothingSigmaMm : (autoRange ? minSpacing : 0.0);
+    sigmaMm = o.smoothingSigmaMm > 0 ? o.smoothingSigmaMm : (autoRange ? minSpacing : 0.0);
     // Leak control: a user radius, or with the automatic range one voxel on the fine axes
     // (partial-volume shells between bright and dark tissue are that thin, and so are bridges).
     // Thick-slice axes: partial volume there is a slice's worth, not a voxel's (leak control,
     // through-slice mixes and the per-voxel partial-volume layer treat them apart).
-    const std::array<bool, 3> thick{sp.x > 1.5 * minSpacing, sp.y > 1.5 * minSpacing, sp.z > 1.5 * minSpacing};
-    Index3 leak{0, 0, 0};
+    thick = {sp.x > 1.5 * minSpacing, sp.y > 1.5 * minSpacing, sp.z > 1.5 * minSpacing};
     for (int a = 0; a < 3; ++a) {
         if (o.leakOpeningMm > 0) leak[a] = std::lround(o.leakOpeningMm / sp[a]);
         else if (autoRange) leak[a] = thick[a] ? 0 : 1;
     }
-    const bool leakControl = leak[0] > 0 || leak[1] > 0 || leak[2] > 0;
+    leakControl = leak[0] > 0 || leak[1] > 0 || leak[2] > 0;
+}
 
-    auto blockAround = [&](double halfMm) {
-        Block b;
-        for (int a = 0; a < 3; ++a) {
-            const long r = std::max(2L, std::lround(halfMm / sp[a]));
-            b.lo[a] = std::size_t(std::max(0L, long(seed[a]) - r));
-            b.hi[a] = std::size_t(std::min(long(g.size[a]) - 1, long(seed[a]) + r));
-        }
-        return b;
-    };
-    std::optional<BlockImages> cache;
-    auto images = [&](const Block& b) -> const BlockImages& {
-        if (!cache || !(cache->block == b)) cache = detail::loadBlock(v, b, sigmaMm);
-        return *cache;
-    };
-    auto seedIn = [&](const Block& b) { return Index3{long(seed[0] - b.lo[0]), long(seed[1] - b.lo[1]), long(seed[2] - b.lo[2])}; };
+Block SeedSegmentation::blockAround(double halfMm) const {
+    Block b;
+    for (int a = 0; a < 3; ++a) {
+        const long r = std::max(2L, std::lround(halfMm / sp[a]));
+        b.lo[a] = std::size_t(std::max(0L, long(seed[a]) - r));
+        b.hi[a] = std::size_t(std::min(long(g.size[a]) - 1, long(seed[a]) + r));
+    }
+    return b;
+}
 
-    double half = 0, minHalf = 0;
-    // The range again from the median and the MAD of the neighbourhood on the slice clicked on,
-    // for a click near the lesion's edge: there the neighbourhood holds the surroundings too, its
-    // mean lies between the two and its SD spans both, and the region from that range can flood
-    // the surroundings through the partial volume between them (then this range is used). The
-    // median and MAD follow the majority.
-    double robustLower = 0, robustUpper = 0, robustHalf = 0;
-    double rawNoise = 0;  // robust SD of the voxels' own values on the slice clicked on
+const BlockImages& SeedSegmentation::images(const Block& b) {
+    if (!cache || !(cache->block == b)) cache = loadBlock(v, b, sigmaMm);
+    return *cache;
+}
+
+Index3 SeedSegmentation::seedIn(const Block& b) const {
+    return Index3{long(seed[0] - b.lo[0]), long(seed[1] - b.lo[1]), long(seed[2] - b.lo[2])};
+}
+
+std::optional<Error> SeedSegmentation::estimateRange() {
     if (autoRange) {
         // Mean and SD of the smoothed copy within 2 voxels of the seed.
         const Block first = boxBlock ? *boxBlock : blockAround(o.initialHalfSizeMm);
@@ -212,69 +220,75 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
             return Error{where + ": the value at the seed (" + fmt(seedValue) + " " + v.valueUnit +
                          ") is outside the threshold range [" + fmt(out.lower) + ", " + fmt(out.upper) + "]"};
     }
+    return std::nullopt;
+}
 
-    // Grows the region from the seed with a range; the block doubles while the region touches
-    // it, up to the limit.
-    auto grow = [&](double lower, double upper) -> Result<Region> {
-        double halfMm = o.initialHalfSizeMm;
-        for (;;) {
-            Region r;
-            r.block = boxBlock ? *boxBlock : blockAround(halfMm);
-            const Index3 s = seedIn(r.block);
-            detail::GrowOutput grown = detail::growRegion(images(r.block), {s}, {lower, upper, leak, o.fillHoles});
-            if (!grown.error.empty()) return Error{where + ": " + grown.error};
-            r.mask = std::move(grown.mask);
-            if (autoRange) detail::dropThroughSliceMixes(r.mask, images(r.block), lower, upper, thick, s);
-            detail::pruneSpurs(r.mask, r.block, s);
-            describe(r, g.size);
-            if (r.touchesBlock && !boxBlock) {
-                if (halfMm < o.maxHalfSizeMm) {
-                    halfMm = std::min(2 * halfMm, o.maxHalfSizeMm);
-                    continue;
-                }
-                return Error{where + ": the region from the seed " + pointText(seedLps) + " leaks beyond " +
-                             fmt(o.maxHalfSizeMm, 0) + " mm from it with the range [" + fmt(lower) + ", " +
-                             fmt(upper) + "] " + v.valueUnit +
-                             "; give a box (--box-lps), narrow the range or use leak control"};
+// Grows the region from the seed with a range; the block doubles while the region touches
+// it, up to the limit.
+Result<Region> SeedSegmentation::grow(double lower, double upper) {
+    double halfMm = o.initialHalfSizeMm;
+    for (;;) {
+        Region r;
+        r.block = boxBlock ? *boxBlock : blockAround(halfMm);
+        const Index3 s = seedIn(r.block);
+        detail::GrowOutput grown = detail::growRegion(images(r.block), {s}, {lower, upper, leak, o.fillHoles});
+        if (!grown.error.empty()) return Error{where + ": " + grown.error};
+        r.mask = std::move(grown.mask);
+        if (autoRange) detail::dropThroughSliceMixes(r.mask, images(r.block), lower, upper, thick, s);
+        detail::pruneSpurs(r.mask, r.block, s);
+        describe(r, g.size);
+        if (r.touchesBlock && !boxBlock) {
+            if (halfMm < o.maxHalfSizeMm) {
+                halfMm = std::min(2 * halfMm, o.maxHalfSizeMm);
+                continue;
             }
-            return r;
-        }
-    };
-    // Star shape about the seed (see keepStarShaped): what the region took in through a thin
-    // contact goes. Applied to the region kept, not to the grows the partial-volume step checks
-    // for spreading (a neighbour of like value touching the lesion must still show as spread).
-    auto starShaped = [&](Region r) {
-        if (autoRange) {
-            detail::keepStarShaped(r.mask, r.block, seedIn(r.block));
-            describe(r, g.size);
+            return Error{where + ": the region from the seed " + pointText(seedLps) + " leaks beyond " +
+                         fmt(o.maxHalfSizeMm, 0) + " mm from it with the range [" + fmt(lower) + ", " +
+                         fmt(upper) + "] " + v.valueUnit +
+                         "; give a box (--box-lps), narrow the range or use leak control"};
         }
         return r;
-    };
-    // The tissue round an iso-intense lesion, not the lesion (judged on the first grow, before
-    // the star shape trims it): a region that spans the volume along an axis, or that reaches
-    // its edge and covers much of the field of view along two axes (a node of muscle's T1 in the
-    // neck muscles, a scalp lesion of brain's density). An error, not a number.
-    auto notApart = [&](const Region& region, double lower, double upper) -> std::optional<Error> {
-        if (boxBlock) return std::nullopt;
-        const std::string tail = " with the range [" + fmt(lower) + ", " + fmt(upper) + "] " + v.valueUnit +
-                                 ": the lesion does not stand apart from its surroundings in value here";
-        for (int a = 0; a < 3; ++a)
-            if (region.spansVolume[a])
-                return Error{where + ": the region from the seed " + pointText(seedLps) + " spans the whole volume along axis " +
-                             std::to_string(a) + tail + " (or is larger than the field of view); click nearer the lesion's centre, give a box (--box-lps) or measure on another series"};
-        if (!region.touchesVolume) return std::nullopt;
-        int wide = 0;
-        std::string extent;
-        for (int a = 0; a < 3; ++a) {
-            const std::size_t n = region.hi[a] - region.lo[a] + 1;
-            if (10 * n >= 4 * g.size[a]) ++wide;
-            extent += (a ? " x " : "") + fmt(double(n) * sp[a], 0);
-        }
-        if (wide < 2) return std::nullopt;
-        return Error{where + ": the region from the seed " + pointText(seedLps) + " reaches the edge of the volume and covers " + extent +
-                     " mm of it (" + fmt(double(region.count) * sp.x * sp.y * sp.z / 1000.0) + " mL)" + tail +
-                     "; click nearer the lesion's centre, give a box (--box-lps) or measure on another series"};
-    };
+    }
+}
+
+// Star shape about the seed (see keepStarShaped): what the region took in through a thin
+// contact goes. Applied to the region kept, not to the grows the partial-volume step checks
+// for spreading (a neighbour of like value touching the lesion must still show as spread).
+Region SeedSegmentation::starShaped(Region r) {
+    if (autoRange) {
+        detail::keepStarShaped(r.mask, r.block, seedIn(r.block));
+        describe(r, g.size);
+    }
+    return r;
+}
+
+// The tissue round an iso-intense lesion, not the lesion (judged on the first grow, before
+// the star shape trims it): a region that spans the volume along an axis, or that reaches
+// its edge and covers much of the field of view along two axes (a node of muscle's T1 in the
+// neck muscles, a scalp lesion of brain's density). An error, not a number.
+std::optional<Error> SeedSegmentation::notApart(const Region& region, double lower, double upper) const {
+    if (boxBlock) return std::nullopt;
+    const std::string tail = " with the range [" + fmt(lower) + ", " + fmt(upper) + "] " + v.valueUnit +
+                             ": the lesion does not stand apart from its surroundings in value here";
+    for (int a = 0; a < 3; ++a)
+        if (region.spansVolume[a])
+            return Error{where + ": the region from the seed " + pointText(seedLps) + " spans the whole volume along axis " +
+                         std::to_string(a) + tail + " (or is larger than the field of view); click nearer the lesion's centre, give a box (--box-lps) or measure on another series"};
+    if (!region.touchesVolume) return std::nullopt;
+    int wide = 0;
+    std::string extent;
+    for (int a = 0; a < 3; ++a) {
+        const std::size_t n = region.hi[a] - region.lo[a] + 1;
+        if (10 * n >= 4 * g.size[a]) ++wide;
+        extent += (a ? " x " : "") + fmt(double(n) * sp[a], 0);
+    }
+    if (wide < 2) return std::nullopt;
+    return Error{where + ": the region from the seed " + pointText(seedLps) + " reaches the edge of the volume and covers " + extent +
+                 " mm of it (" + fmt(double(region.count) * sp.x * sp.y * sp.z / 1000.0) + " mL)" + tail +
+                 "; click nearer the lesion's centre, give a box (--box-lps) or measure on another series"};
+}
+
+Result<Region> SeedSegmentation::firstRegion() {
     auto grown = grow(out.lower, out.upper);
     std::optional<Error> failed;
     if (!grown) failed = grown.error();
@@ -289,138 +303,49 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         }
     }
     if (failed) return *failed;
-    Region region = starShaped(std::move(*grown));
+    return starShaped(std::move(*grown));
+}
 
-    // Re-centring (the iteration of ITK's confidence-connected filter, widening only): the range
-    // is centred on the seed's neighbourhood, which in a lesion of two parts (an enhancing rim
-    // round a core, clicked where they meet) is neither part's value. The region's own mean then
-    // lies off the range's centre, and the part on the far side is cut where its noise crosses
-    // the bound (ASPS T1+C seeded one slice up: seed mean 808, region mean 912, the 950 rim cut
-    // at 946). Each bound widens to the region's mean -/+ the half-width, kept when the region
-    // only grows by an edge (a neighbour of that value is not lesion).
-    if (autoRange) {
-        for (int round = 0; round < 2; ++round) {
-            const double centre = meanOver(images(region.block).source, region.mask);
-            const double lower = std::min(out.lower, centre - half), upper = std::max(out.upper, centre + half);
-            if (lower > out.lower - 0.1 * half && upper < out.upper + 0.1 * half) break;
-            auto widened = grow(lower, upper);
-            if (!widened || !onlyEdgeAdded(region, *widened)) break;
-            region = starShaped(std::move(*widened));
-            out.lower = lower, out.upper = upper;
-            out.recentred = true;
-        }
+// Re-centring (the iteration of ITK's confidence-connected filter, widening only): the range
+// is centred on the seed's neighbourhood, which in a lesion of two parts (an enhancing rim
+// round a core, clicked where they meet) is neither part's value. The region's own mean then
+// lies off the range's centre, and the part on the far side is cut where its noise crosses
+// the bound (ASPS T1+C seeded one slice up: seed mean 808, region mean 912, the 950 rim cut
+// at 946). Each bound widens to the region's mean -/+ the half-width, kept when the region
+// only grows by an edge (a neighbour of that value is not lesion).
+void SeedSegmentation::recentre(Region& region) {
+    for (int round = 0; round < 2; ++round) {
+        const double centre = meanOver(images(region.block).source, region.mask);
+        const double lower = std::min(out.lower, centre - half), upper = std::max(out.upper, centre + half);
+        if (lower > out.lower - 0.1 * half && upper < out.upper + 0.1 * half) break;
+        auto widened = grow(lower, upper);
+        if (!widened || !onlyEdgeAdded(region, *widened)) break;
+        region = starShaped(std::move(*widened));
+        out.lower = lower, out.upper = upper;
+        out.recentred = true;
     }
+}
 
-    // Partial volume: a voxel half lesion, half surroundings lies halfway between their values.
-    // The range from the seed keeps only voxels that are mostly lesion, which under-reads volume
-    // on thick slices; one refinement moves each bound that faces a neighbour to the midpoint
-    // between the region's mean and that neighbour's mean in the second voxel layer outside (the
-    // first is itself partly lesion): the 50% boundary of phantom volumetry. Darker and brighter
-    // neighbours are taken apart, so a lesion between muscle and cord gets both boundaries. If
-    // the region then more than doubles, a neighbour of similar value joined it, and the first
-    // region is kept.
-    detail::EnclosingCompartment compartment;
-    if (autoRange) {
-        // The layer outside a region that stops short of the 50% level still holds some lesion,
-        // so the move repeats (up to three times) from the region it gives, until it settles.
-        std::array<bool, 2> blocked{false, false};
-        // What counts as darker or brighter than the region: half the range's width, or, when
-        // the seed's neighbourhood was mixed (its SD well over its MAD's: a click near the edge),
-        // the MAD's half-width, else the surroundings the range took in are not told apart.
-        const double classHalf = robustHalf > 0 && robustHalf < 0.75 * half ? robustHalf : half;
-        // The rounds together add one partial-volume layer to the box of the region they start
-        // from, not one each (two rounds of a two-voxel tail would make a tail of four).
-        const Region base = region;
-        for (int round = 0; round < 3; ++round) {
-            double regionMean = 0;
-            ShellClasses c;
-            {
-                const BlockImages& im = images(region.block);
-                regionMean = meanOver(im.raw, region.mask);
-                c = classify(im, shellOf(region).second, meanOver(im.source, region.mask), classHalf);
-            }
-            const std::size_t least = std::max<std::size_t>(1, c.total / 20);
-            bool moved = false;
-            // Each side on its own: the darker neighbour's bound, then the brighter one's.
-            for (int side = 0; side < 2; ++side) {
-                const bool dark = side == 0;
-                if (blocked[side] || (dark ? c.darkN : c.brightN) < least) continue;
-                const double level = 0.5 * (regionMean + (dark ? c.darkMean : c.brightMean));
-                double lower = out.lower, upper = out.upper;
-                // A bound beyond the level (a click near the lesion's edge puts the surroundings
-                // into the seed's neighbourhood, and the range then spans their partial volume)
-                // comes in to it: that cannot spread, and the region must still hold most of itself.
-                const bool tighten = dark ? level > lower + 0.1 * half : level < upper - 0.1 * half;
-                if (dark && level < lower - 0.1 * half) lower = level;
-                else if (!dark && level > upper + 0.1 * half) upper = level;
-                else if (tighten && (dark ? level < out.upper : level > out.lower)) (dark ? lower : upper) = level;
-                else continue;
-                auto refined = grow(lower, upper);
-                // What widening took in must be partial volume in its own value too.
-                if (refined && !tighten)
-                    detail::pruneWidening(*refined, region, images(refined->block).raw, lower, upper, rawNoise,
-                                          seedIn(refined->block), g.size);
-                if (refined && (tighten ? 2 * refined->count >= region.count
-                                        : onlyEdgeAdded(region, *refined) && onlyEdgeAdded(base, *refined, HUGE_VAL))) {
-                    region = starShaped(std::move(*refined));
-                    out.lower = lower, out.upper = upper;
-                    out.refined = moved = true;
-                } else {
-                    blocked[side] = true;
-                    out.warnings.push_back(std::string("the 50% partial-volume boundary towards the ") + (dark ? "darker" : "brighter") +
-                                           " surroundings was not used: " +
-                                           (tighten ? "the region lost more than half of itself with it"
-                                                    : "the region spread into a neighbour of similar value there"));
-                }
-            }
-            if (!moved) break;
-        }
-        // A lesion two slices thick or less across thick slices is mostly partial volume along
-        // that axis: without its 50% boundary the extent there can miss a slice (the ASPS node at
-        // follow-up, 9 mm AP on 4 mm coronal slices, read as one slice: 4 mm and 0.44 mL for 0.85).
-        if (blocked[0] || blocked[1])
-            for (int a = 0; a < 3; ++a)
-                if (thick[a] && region.hi[a] - region.lo[a] + 1 <= 2) {
-                    out.warnings.push_back("check the outline: the region spans " + std::to_string(region.hi[a] - region.lo[a] + 1) +
-                                           " slice(s) of " + fmt(sp[a]) + " mm and its 50% partial-volume boundary was not used, so "
-                                           "the size across the slices and the volume may under-read by up to a slice. Compare it with "
-                                           "the images, or measure on a series with thinner slices, or with calipers");
-                    break;
-                }
-        compartment = detail::addEnclosingCompartment(v, region, images, half, rawNoise, leak, boxBlock, o.fillHoles,
-                                                      Index3{long(seed[0]), long(seed[1]), long(seed[2])});
-        if (compartment.outerShort)
-            out.warnings.push_back("check the outline: the outer boundary of the enclosing " + std::string("compartment (a rim round the core) ") +
-                                   "could not be moved to the 50% partial-volume level without spreading; where the rim is thin it "
-                                   "may be read in part only, and the sizes under-read. Compare it with the images, or give a box or a range");
-        {
-            const BlockImages& im = images(region.block);
-            // Two layers, and a value up to 2 SD of the region's values beyond its mean still lesion.
-            const double mean = meanOver(im.raw, region.mask);
-            out.partialVolumeVoxels = detail::addPartialVolumeLayer(region, im.raw, mean, 2 * detail::sdOver(im.raw, region.mask, mean),
-                                                                    thick, g.size, 2);
-        }
-    }
-
-    {
-        // The outline's support: the layer two voxels out (the first is partly lesion), against
-        // the values of what the outline bounds (the enclosing compartment's, when one was joined).
-        const BlockImages& im = images(region.block);
-        const std::vector<std::size_t> second = shellOf(region).second;
-        const bool rim = !compartment.description.empty();
-        const double lo = rim ? compartment.lower : out.lower, hi = rim ? compartment.upper : out.upper;
-        std::size_t like = 0;
-        for (std::size_t idx : second) like += im.raw[idx] >= lo && im.raw[idx] <= hi;
-        out.outlineWithoutEdgeFraction = second.empty() ? 0.0 : double(like) / double(second.size());
-        if (out.outlineWithoutEdgeFraction > Segmentation::kUnsupportedOutlineWarning)
-            out.warnings.push_back("check the outline: " + fmt(100 * out.outlineWithoutEdgeFraction, 0) +
-                                   "% of the layer just outside it has the lesion's values, so there the outline was set by leak "
-                                   "control or the shape rules, not by an edge; the sizes may be wrong. Compare it with the "
-                                   "images, or give a box or a range");
-    }
+void SeedSegmentation::judgeOutline(const Region& region) {
+    // The outline's support: the layer two voxels out (the first is partly lesion), against
+    // the values of what the outline bounds (the enclosing compartment's, when one was joined).
+    const BlockImages& im = images(region.block);
+    const std::vector<std::size_t> second = shellOf(region).second;
+    const bool rim = !compartment.description.empty();
+    const double lo = rim ? compartment.lower : out.lower, hi = rim ? compartment.upper : out.upper;
+    std::size_t like = 0;
+    for (std::size_t idx : second) like += im.raw[idx] >= lo && im.raw[idx] <= hi;
+    out.outlineWithoutEdgeFraction = second.empty() ? 0.0 : double(like) / double(second.size());
+    if (out.outlineWithoutEdgeFraction > Segmentation::kUnsupportedOutlineWarning)
+        out.warnings.push_back("check the outline: " + fmt(100 * out.outlineWithoutEdgeFraction, 0) +
+                               "% of the layer just outside it has the lesion's values, so there the outline was set by leak "
+                               "control or the shape rules, not by an edge; the sizes may be wrong. Compare it with the "
+                               "images, or give a box or a range");
     if (region.touchesBlock) out.warnings.push_back("the region reaches the box faces: the lesion may extend beyond the box");
     if (region.touchesVolume) out.warnings.push_back("the region reaches the edge of the volume: the lesion may be cut off");
+}
 
+void SeedSegmentation::keepMask(const Region& region) {
     // Keep the region's bounding box plus one voxel all round.
     LesionMask& mask = out.mask;
     const Block& b = region.block;
@@ -442,28 +367,30 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
         for (std::size_t j = 0; j < size[1]; ++j)
             for (std::size_t i = 0; i < size[0]; ++i)
                 mask.voxels[o2++] = region.mask[b.linear(long(first[0] + i), long(first[1] + j), long(first[2] + k))] ? 1 : 0;
-
-    std::string method = "ITK connected threshold (6-connected) from the seed, range [" + fmt(out.lower) + ", " +
-                         fmt(out.upper) + "] " + v.valueUnit;
-    if (autoRange)
-        method += " on a copy smoothed by a Gaussian of sigma " + fmt(sigmaMm, 2) + " mm (smoothed seed mean +/- max(3 SD, " +
-                  fmt(minHalf) + ")" + (out.robustRange ? ", from the median and MAD (the mean and SD's range leaked: a click near the edge)" : "") + (out.recentred ? ", widened to the region's own mean +/- the same" : "") + (out.refined ? ", then each bound facing a neighbour at the 50% partial-volume level" : "") + ")";
-    else {
-        method += o.lower && o.upper ? " (user)" : " (seed mean +/- max(3 SD, " + fmt(minHalf) + "))";
-        if (o.smoothingSigmaMm > 0) method += "; Gaussian smoothing sigma " + fmt(o.smoothingSigmaMm) + " mm";
-    }
-    if (leakControl)
-        method += "; leak control: erosion by " + std::to_string(leak[0]) + "x" + std::to_string(leak[1]) + "x" +
-                  std::to_string(leak[2]) + " voxels, the seed's component, geodesic dilation back inside the region";
-    if (!compartment.description.empty()) method += "; " + compartment.description;
-    if (out.partialVolumeVoxels)
-        method += "; then " + std::to_string(out.partialVolumeVoxels) +
-                  " voxels of the two layers outside, each more than half lesion against the tissue beyond it (in-plane)";
-    if (o.fillHoles) method += "; 3D hole filling";
-    method += "; spur pruning (voxels with <= 1 face neighbour, 2 passes)";
-    method += o.box ? "; inside the user box" : "; block grown around the seed";
-    out.method = method;
-    return out;
 }
 
+std::string SeedSegmentation::method() const {
+    std::string text = "ITK connected threshold (6-connected) from the seed, range [" + fmt(out.lower) + ", " +
+                       fmt(out.upper) + "] " + v.valueUnit;
+    if (autoRange)
+        text += " on a copy smoothed by a Gaussian of sigma " + fmt(sigmaMm, 2) + " mm (smoothed seed mean +/- max(3 SD, " +
+                fmt(minHalf) + ")" + (out.robustRange ? ", from the median and MAD (the mean and SD's range leaked: a click near the edge)" : "") + (out.recentred ? ", widened to the region's own mean +/- the same" : "") + (out.refined ? ", then each bound facing a neighbour at the 50% partial-volume level" : "") + ")";
+    else {
+        text += o.lower && o.upper ? " (user)" : " (seed mean +/- max(3 SD, " + fmt(minHalf) + "))";
+        if (o.smoothingSigmaMm > 0) text += "; Gaussian smoothing sigma " + fmt(o.smoothingSigmaMm) + " mm";
+    }
+    if (leakControl)
+        text += "; leak control: erosion by " + std::to_string(leak[0]) + "x" + std::to_string(leak[1]) + "x" +
+                std::to_string(leak[2]) + " voxels, the seed's component, geodesic dilation back inside the region";
+    if (!compartment.description.empty()) text += "; " + compartment.description;
+    if (out.partialVolumeVoxels)
+        text += "; then " + std::to_string(out.partialVolumeVoxels) +
+                " voxels of the two layers outside, each more than half lesion against the tissue beyond it (in-plane)";
+    if (o.fillHoles) text += "; 3D hole filling";
+    text += "; spur pruning (voxels with <= 1 face neighbour, 2 passes)";
+    text += o.box ? "; inside the user box" : "; block grown around the seed";
+    return text;
+}
+
+}  // namespace detail
 }  // namespace mensura::imaging

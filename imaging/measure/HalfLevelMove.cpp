@@ -1,0 +1,102 @@
+// The seed segmentation's 50% partial-volume move, its rim step and its partial-volume layers
+// (see SeedSegmentation.h).
+#include <algorithm>
+#include <cmath>
+
+#include "imaging/measure/SeedSegmentation.h"
+
+namespace mensura::imaging::detail {
+
+// Partial volume: a voxel half lesion, half surroundings lies halfway between their values.
+// The range from the seed keeps only voxels that are mostly lesion, which under-reads volume
+// on thick slices; one refinement moves each bound that faces a neighbour to the midpoint
+// between the region's mean and that neighbour's mean in the second voxel layer outside (the
+// first is itself partly lesion): the 50% boundary of phantom volumetry. Darker and brighter
+// neighbours are taken apart, so a lesion between muscle and cord gets both boundaries. If
+// the region then more than doubles, a neighbour of similar value joined it, and the first
+// region is kept.
+void SeedSegmentation::moveToHalfLevel(Region& region) {
+    // What counts as darker or brighter than the region: half the range's width, or, when
+    // the seed's neighbourhood was mixed (its SD well over its MAD's: a click near the edge),
+    // the MAD's half-width, else the surroundings the range took in are not told apart.
+    const double classHalf = robustHalf > 0 && robustHalf < 0.75 * half ? robustHalf : half;
+    // The rounds together add one partial-volume layer to the box of the region they start
+    // from, not one each (two rounds of a two-voxel tail would make a tail of four).
+    const Region base = region;
+    // The layer outside a region that stops short of the 50% level still holds some lesion,
+    // so the move repeats (up to three times) from the region it gives, until it settles.
+    for (int round = 0; round < 3; ++round) {
+        double regionMean = 0;
+        ShellClasses c;
+        {
+            const BlockImages& im = images(region.block);
+            regionMean = meanOver(im.raw, region.mask);
+            c = classify(im, shellOf(region).second, meanOver(im.source, region.mask), classHalf);
+        }
+        const std::size_t least = std::max<std::size_t>(1, c.total / 20);
+        bool moved = false;
+        // Each side on its own: the darker neighbour's bound, then the brighter one's.
+        for (int side = 0; side < 2; ++side) {
+            const bool dark = side == 0;
+            if (halfLevelBlocked[side] || (dark ? c.darkN : c.brightN) < least) continue;
+            const double level = 0.5 * (regionMean + (dark ? c.darkMean : c.brightMean));
+            double lower = out.lower, upper = out.upper;
+            // A bound beyond the level (a click near the lesion's edge puts the surroundings
+            // into the seed's neighbourhood, and the range then spans their partial volume)
+            // comes in to it: that cannot spread, and the region must still hold most of itself.
+            const bool tighten = dark ? level > lower + 0.1 * half : level < upper - 0.1 * half;
+            if (dark && level < lower - 0.1 * half) lower = level;
+            else if (!dark && level > upper + 0.1 * half) upper = level;
+            else if (tighten && (dark ? level < out.upper : level > out.lower)) (dark ? lower : upper) = level;
+            else continue;
+            auto refined = grow(lower, upper);
+            // What widening took in must be partial volume in its own value too.
+            if (refined && !tighten)
+                detail::pruneWidening(*refined, region, images(refined->block).raw, lower, upper, rawNoise,
+                                      seedIn(refined->block), g.size);
+            if (refined && (tighten ? 2 * refined->count >= region.count
+                                    : onlyEdgeAdded(region, *refined) && onlyEdgeAdded(base, *refined, HUGE_VAL))) {
+                region = starShaped(std::move(*refined));
+                out.lower = lower, out.upper = upper;
+                out.refined = moved = true;
+            } else {
+                halfLevelBlocked[side] = true;
+                out.warnings.push_back(std::string("the 50% partial-volume boundary towards the ") + (dark ? "darker" : "brighter") +
+                                       " surroundings was not used: " +
+                                       (tighten ? "the region lost more than half of itself with it"
+                                                : "the region spread into a neighbour of similar value there"));
+            }
+        }
+        if (!moved) break;
+    }
+    // A lesion two slices thick or less across thick slices is mostly partial volume along
+    // that axis: without its 50% boundary the extent there can miss a slice (the ASPS node at
+    // follow-up, 9 mm AP on 4 mm coronal slices, read as one slice: 4 mm and 0.44 mL for 0.85).
+    if (halfLevelBlocked[0] || halfLevelBlocked[1])
+        for (int a = 0; a < 3; ++a)
+            if (thick[a] && region.hi[a] - region.lo[a] + 1 <= 2) {
+                out.warnings.push_back("check the outline: the region spans " + std::to_string(region.hi[a] - region.lo[a] + 1) +
+                                       " slice(s) of " + fmt(sp[a]) + " mm and its 50% partial-volume boundary was not used, so "
+                                       "the size across the slices and the volume may under-read by up to a slice. Compare it with "
+                                       "the images, or measure on a series with thinner slices, or with calipers");
+                break;
+            }
+}
+
+void SeedSegmentation::addRimAndLayers(Region& region) {
+    const BlockSource source = [this](const Block& b) -> const BlockImages& { return images(b); };
+    compartment = addEnclosingCompartment(v, region, source, half, rawNoise, leak, boxBlock, o.fillHoles,
+                                          Index3{long(seed[0]), long(seed[1]), long(seed[2])});
+    if (compartment.outerShort)
+        out.warnings.push_back("check the outline: the outer boundary of the enclosing " + std::string("compartment (a rim round the core) ") +
+                               "could not be moved to the 50% partial-volume level without spreading; where the rim is thin it "
+                               "may be read in part only, and the sizes under-read. Compare it with the images, or give a box or a range");
+    {
+        const BlockImages& im = images(region.block);
+        // Two layers, and a value up to 2 SD of the region's values beyond its mean still lesion.
+        const double mean = meanOver(im.raw, region.mask);
+        out.partialVolumeVoxels = addPartialVolumeLayer(region, im.raw, mean, 2 * sdOver(im.raw, region.mask, mean), thick, g.size, 2);
+    }
+}
+
+}  // namespace mensura::imaging::detail

@@ -1,0 +1,66 @@
+#pragma once
+// Internal to the measure library: the steps of the seed segmentation (segmentLesion) and the
+// state they share. LesionSegmentation.cpp holds the seed, the range and the grow;
+// HalfLevelMove.cpp the 50% partial-volume move, the rim step and the partial-volume layers.
+#include <array>
+#include <optional>
+#include <string>
+
+#include "imaging/measure/LesionSegmentation.h"
+#include "imaging/measure/RegionParts.h"
+
+namespace mensura::imaging::detail {
+
+struct SeedSegmentation {
+    SeedSegmentation(const Volume& volume, PointLps seed, const SegmentationOptions& options)
+        : v(volume), g(volume.geometry), o(options), seedLps(seed), where("series " + volume.stackId) {}
+    Result<Segmentation> run();
+
+    // In the order run() takes them.
+    std::optional<Error> placeSeed();              // the seed's voxel and the box's block
+    std::optional<Error> readSeedNeighbourhood();  // air or background at the seed; its mean and SD
+    void setUp();                                  // smoothing, thick axes, leak control
+    std::optional<Error> estimateRange();
+    Result<Region> firstRegion();
+    void recentre(Region& region);
+    void moveToHalfLevel(Region& region);
+    void addRimAndLayers(Region& region);
+    void judgeOutline(const Region& region);
+    void keepMask(const Region& region);
+    std::string method() const;
+
+    Block blockAround(double halfMm) const;
+    const BlockImages& images(const Block& b);
+    Index3 seedIn(const Block& b) const;
+    Result<Region> grow(double lower, double upper);
+    Region starShaped(Region r);
+    std::optional<Error> notApart(const Region& region, double lower, double upper) const;
+
+    const Volume& v;
+    const VolumeGeometry& g;
+    const SegmentationOptions& o;
+    const PointLps seedLps;
+    const std::string where;
+    std::array<std::size_t, 3> seed{};
+    std::optional<Block> boxBlock;
+    double seedMean = 0, seedSd = 0, seedValue = 0;
+    bool hu = false, autoRange = false, leakControl = false;
+    Vec3 sp{};
+    double minSpacing = 0, sigmaMm = 0;
+    std::array<bool, 3> thick{};
+    Index3 leak{0, 0, 0};
+    std::optional<BlockImages> cache;
+    double half = 0, minHalf = 0;
+    // The range again from the median and the MAD of the neighbourhood on the slice clicked on,
+    // for a click near the lesion's edge: there the neighbourhood holds the surroundings too, its
+    // mean lies between the two and its SD spans both, and the region from that range can flood
+    // the surroundings through the partial volume between them (then this range is used). The
+    // median and MAD follow the majority.
+    double robustLower = 0, robustUpper = 0, robustHalf = 0;
+    double rawNoise = 0;  // robust SD of the voxels' own values on the slice clicked on
+    std::array<bool, 2> halfLevelBlocked{false, false};  // the 50% move refused towards darker, brighter
+    EnclosingCompartment compartment;
+    Segmentation out;
+};
+
+}  // namespace mensura::imaging::detail
