@@ -105,6 +105,12 @@ double extentAlongMm(const EllipsoidCase& c, Vec3 e) {
     return 2 * std::sqrt(s);
 }
 
+double toleranceAlongMm(const VolumeGeometry& g, Vec3 directionLps) {
+    double w = 0;
+    for (int a = 0; a < 3; ++a) w += std::fabs(dot(g.axes[a], directionLps)) * g.spacingMm[a];
+    return std::max(1.0, w);
+}
+
 double volumeMl(const EllipsoidCase& c) {
     return 4.0 / 3.0 * M_PI * c.semiAxesMm.x * c.semiAxesMm.y * c.semiAxesMm.z / 1000.0;
 }

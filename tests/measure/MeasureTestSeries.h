@@ -41,6 +41,10 @@ imaging::Result<imaging::Volume> makeEllipsoidVolume(const EllipsoidCase& c, con
                                                      const std::string& seriesUid = {},
                                                      const std::string& frameOfReferenceUid = {});
 
+// The tolerance on a diameter along a patient axis: max(1 mm, one voxel along it), the
+// voxel (a box of the spacing along the image axes) projected on the direction.
+double toleranceAlongMm(const imaging::VolumeGeometry& g, imaging::Vec3 directionLps);
+
 // Analytic answers.
 double extentAlongMm(const EllipsoidCase& c, imaging::Vec3 directionLps);  // caliper width
 double volumeMl(const EllipsoidCase& c);

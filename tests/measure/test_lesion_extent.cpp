@@ -56,12 +56,7 @@ TEST_P(EllipsoidExtent, TriaxialVolumeAndMeanMatchTheTruth) {
     auto m = measureLesion(*vol, seg->mask);
     ASSERT_TRUE(m.ok()) << m.error().message;
 
-    // One voxel along a patient axis: the extent of one voxel (a box) projected on it.
-    auto tol = [&](Vec3 axis) {
-        double s = 0;
-        for (int a = 0; a < 3; ++a) s += std::fabs(dot(axis, vol->geometry.axes[a])) * vol->geometry.spacingMm[a];
-        return std::max(1.0, s);
-    };
+    auto tol = [&](Vec3 axis) { return test::toleranceAlongMm(vol->geometry, axis); };
     EXPECT_NEAR(m->ap.lengthMm, test::extentAlongMm(c, kP), tol(kP)) << c.name << " AP";
     EXPECT_NEAR(m->lr.lengthMm, test::extentAlongMm(c, kL), tol(kL)) << c.name << " LR";
     EXPECT_NEAR(m->si.lengthMm, test::extentAlongMm(c, kS), tol(kS)) << c.name << " SI";

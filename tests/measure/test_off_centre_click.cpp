@@ -48,9 +48,7 @@ Outcome measureFrom(const Volume& v, const EllipsoidCase& c, PointLps seed) {
     }
     const double truthVolume = test::volumeMl(c);
     auto near = [&](double mm, Vec3 axis) {
-        double voxel = 0;
-        for (int a = 0; a < 3; ++a) voxel += std::fabs(dot(c.imageAxes[a], axis)) * c.spacingMm[a];
-        return std::fabs(mm - test::extentAlongMm(c, axis)) <= std::max(1.0, voxel);
+        return std::fabs(mm - test::extentAlongMm(c, axis)) <= test::toleranceAlongMm(v.geometry, axis);
     };
     o.within = near(m->lr.lengthMm, {1, 0, 0}) && near(m->ap.lengthMm, {0, 1, 0}) && near(m->si.lengthMm, {0, 0, 1}) &&
                std::fabs(m->volumeMl - truthVolume) <= 0.05 * truthVolume;

@@ -10,6 +10,7 @@
 #include "imaging/measure/LesionMetrics.h"
 #include "imaging/measure/LesionSegmentation.h"
 #include "imaging/phantom/CasePlan.h"
+#include "measure/MeasureTestSeries.h"
 
 using namespace mensura::imaging;
 
@@ -39,7 +40,7 @@ Result<Volume> loadSample(const SampleSeries& c, nlohmann::json& study, nlohmann
     return loadVolume(*index.allStacks().front());
 }
 
-// Tolerance of the issue: max(1 mm, one voxel along the patient axis).
+// The "check the outline" warning a result carries when its sizes may be wrong.
 bool hasOutlineWarning(const Segmentation& seg) {
     for (const auto& w : seg.warnings)
         if (w.rfind("check the outline", 0) == 0) return true;
@@ -50,12 +51,6 @@ std::string fmtMm(double mm) {
     char b[32];
     std::snprintf(b, sizeof b, "%+.1f", mm);
     return b;
-}
-
-double voxelAlong(const VolumeGeometry& g, Vec3 axis) {
-    double w = 0;
-    for (int a = 0; a < 3; ++a) w += std::fabs(dot(g.axes[a], axis)) * g.spacingMm[a];
-    return std::max(1.0, w);
 }
 
 }  // namespace
@@ -74,10 +69,10 @@ TEST_P(SampleLesion, TriaxialVolumeAndMeanMatchTheGroundTruth) {
     ASSERT_TRUE(m.ok()) << m.error().message;
     const auto& t = lesion["triaxialMm"];
     EXPECT_LT(seg->outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning) << c.series;
-    EXPECT_NEAR(m->ap.lengthMm, t["ap"].get<double>(), voxelAlong(v->geometry, {0, 1, 0})) << c.series;
-    EXPECT_NEAR(m->lr.lengthMm, t["lr"].get<double>(), voxelAlong(v->geometry, {1, 0, 0})) << c.series;
+    EXPECT_NEAR(m->ap.lengthMm, t["ap"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {0, 1, 0})) << c.series;
+    EXPECT_NEAR(m->lr.lengthMm, t["lr"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {1, 0, 0})) << c.series;
     if (c.checkSi) {
-        EXPECT_NEAR(m->si.lengthMm, t["si"].get<double>(), voxelAlong(v->geometry, {0, 0, 1})) << c.series;
+        EXPECT_NEAR(m->si.lengthMm, t["si"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {0, 0, 1})) << c.series;
     }
     const double volume = lesion["volumeMl"];
     EXPECT_NEAR(m->volumeMl, volume, 0.05 * volume) << c.series;
@@ -140,9 +135,9 @@ TEST_P(SampleLesionOffCentre, WithinTheTolerancesOrFlaggedFromAClickOffTheCentre
                 ASSERT_TRUE(seg.ok()) << where << ": " << seg.error().message;
                 auto m = measureLesion(*v, seg->mask);
                 ASSERT_TRUE(m.ok()) << m.error().message;
-                const bool sizes = std::fabs(m->ap.lengthMm - t["ap"].get<double>()) <= voxelAlong(g, {0, 1, 0}) &&
-                                   std::fabs(m->lr.lengthMm - t["lr"].get<double>()) <= voxelAlong(g, {1, 0, 0}) &&
-                                   (!c.checkSi || std::fabs(m->si.lengthMm - t["si"].get<double>()) <= voxelAlong(g, {0, 0, 1})) &&
+                const bool sizes = std::fabs(m->ap.lengthMm - t["ap"].get<double>()) <= mensura::test::toleranceAlongMm(g, {0, 1, 0}) &&
+                                   std::fabs(m->lr.lengthMm - t["lr"].get<double>()) <= mensura::test::toleranceAlongMm(g, {1, 0, 0}) &&
+                                   (!c.checkSi || std::fabs(m->si.lengthMm - t["si"].get<double>()) <= mensura::test::toleranceAlongMm(g, {0, 0, 1})) &&
                                    std::fabs(m->volumeMl - volume) <= 0.05 * volume;
                 EXPECT_TRUE(sizes || hasOutlineWarning(*seg)) << where << " gives " << m->ap.lengthMm << " x " << m->lr.lengthMm
                                                               << " x " << m->si.lengthMm << " mm, " << m->volumeMl
@@ -207,9 +202,9 @@ TEST_P(SmallNode, TriaxialAndVolumeMatchTheGroundTruth) {
     auto m = measureLesion(*v, seg->mask);
     ASSERT_TRUE(m.ok()) << m.error().message;
     const auto& t = node["triaxialMm"];
-    EXPECT_NEAR(m->ap.lengthMm, t["ap"].get<double>(), voxelAlong(v->geometry, {0, 1, 0}));
-    EXPECT_NEAR(m->lr.lengthMm, t["lr"].get<double>(), voxelAlong(v->geometry, {1, 0, 0}));
-    EXPECT_NEAR(m->si.lengthMm, t["si"].get<double>(), voxelAlong(v->geometry, {0, 0, 1}));
+    EXPECT_NEAR(m->ap.lengthMm, t["ap"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {0, 1, 0}));
+    EXPECT_NEAR(m->lr.lengthMm, t["lr"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {1, 0, 0}));
+    EXPECT_NEAR(m->si.lengthMm, t["si"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {0, 0, 1}));
     const double volume = node["volumeMl"];
     EXPECT_NEAR(m->volumeMl, volume, 0.05 * volume);
     auto plan = phantom::buildCase("asps_tongue_followup");
@@ -240,7 +235,7 @@ TEST(SmallNode, OneSliceThickWithoutIts50PercentBoundaryIsFlagged) {
     ASSERT_TRUE(seg.ok()) << seg.error().message;
     auto m = measureLesion(*v, seg->mask);
     ASSERT_TRUE(m.ok()) << m.error().message;
-    const bool within = std::fabs(m->ap.lengthMm - node["triaxialMm"]["ap"].get<double>()) <= voxelAlong(v->geometry, {0, 1, 0}) &&
+    const bool within = std::fabs(m->ap.lengthMm - node["triaxialMm"]["ap"].get<double>()) <= mensura::test::toleranceAlongMm(v->geometry, {0, 1, 0}) &&
                         std::fabs(m->volumeMl - node["volumeMl"].get<double>()) <= 0.05 * node["volumeMl"].get<double>();
     EXPECT_TRUE(within || hasOutlineWarning(*seg)) << m->ap.lengthMm << " mm AP, " << m->volumeMl << " mL, no warning";
 }
