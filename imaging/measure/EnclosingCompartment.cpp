@@ -144,7 +144,18 @@ EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, co
             if (refined)
                 pruneWidening(*refined, *joined, images(nb).raw, l, u, noise,
                               {seed[0] - long(nb.lo[0]), seed[1] - long(nb.lo[1]), seed[2] - long(nb.lo[2])}, v.geometry.size);
-            if (!refined || !onlyEdgeAdded(*joined, *refined, 4.0)) return false;
+            if (!refined) return false;
+            // More than a layer added is still the rim's own partial volume when the new outline
+            // stands at an edge: the layer two voxels outside it holds (almost) none of the range's
+            // values. A rim under a slice thick, read by the compartment's range (from halfway to
+            // the core) only where it is nearly pure, lies three voxels inside its 50% level.
+            if (!onlyEdgeAdded(*joined, *refined, 4.0)) {
+                const BlockImages& im = images(nb);
+                const std::vector<std::size_t> second = shellOf(*refined).second;
+                std::size_t like = 0;
+                for (std::size_t idx : second) like += im.raw[idx] >= l && im.raw[idx] <= u;
+                if (second.empty() || 20 * like > second.size()) return false;
+            }
             joined = std::move(refined), lower = l, upper = u;
             return true;
         };

@@ -88,12 +88,13 @@ TEST(OffCentreClick, NearTheEdgeTheRangeFollowsTheLesionNotItsSurroundings) {
 }
 
 // A rim (950) round a core (850, 0.6 of the radius) in muscle (430): clicked in the core, where
-// core and rim meet, and in the rim, along each axis. The clicks off the centre are within the
-// tolerances (a click one slice above the junction was 10.6 mL for 6.7, unflagged, when the range
-// came from three slices of core, rim and muscle). The click at the centre reads 4.2 mL: the
-// rim, under a slice thick at the lesion's ends, is read in part, and its outer boundary cannot
-// reach the 50% level without spreading; that result carries the "check the outline" warning.
-TEST(OffCentreClick, WhereAnEnhancingRimMeetsItsCoreTheResultIsRightOrFlagged) {
+// core and rim meet, and in the rim, along each axis. Every click is within the tolerances. A
+// click one slice above the junction was 10.6 mL for 6.7, unflagged, when the range came from
+// three slices of core, rim and muscle. The click at the centre read 4.0-4.2 mL (flagged) while
+// the rim's outer boundary could move by at most two voxels: the rim, under a slice thick at the
+// lesion's ends, is read by the compartment's range only where it is nearly pure, three voxels
+// inside its 50% level; the move is now taken when the new outline stands at an edge.
+TEST(OffCentreClick, WhereAnEnhancingRimMeetsItsCoreTheResultIsRight) {
     const EllipsoidCase c = smallAxialLesion();
     test::LesionValues values;
     values.modality = "MR";
@@ -105,11 +106,7 @@ TEST(OffCentreClick, WhereAnEnhancingRimMeetsItsCoreTheResultIsRightOrFlagged) {
     for (double f : {0.0, 0.3, 0.5, 0.6, 0.7})
         for (Vec3 d : {Vec3{0, 0, 1}, Vec3{0, 1, 0}, Vec3{1, 0, 0}}) {
             const Outcome o = measureFrom(*v, c, towardsSurface(c, d, f));
-            const std::string where = "click " + std::to_string(f) + " of the way to the surface: " + o.text;
-            EXPECT_TRUE(o.within || o.flagged) << where;
-            if (f > 0) {
-                EXPECT_TRUE(o.within) << where;
-            }
+            EXPECT_TRUE(o.within) << "click " + std::to_string(f) + " of the way to the surface: " + o.text;
         }
 }
 
