@@ -14,8 +14,54 @@ std::size_t LesionMask::count() const {
     return static_cast<std::size_t>(std::count(voxels.begin(), voxels.end(), std::uint8_t{1}));
 }
 
+namespace {
+
+// The centre of the mask's voxels, when the voxel there is inside it (a curved or hollow region's
+// centre can lie outside).
+std::optional<PointLps> interiorCentre(const LesionMask& m) {
+    const auto& n = m.geometry.size;
+    double sum[3] = {0, 0, 0};
+    std::size_t count = 0;
+    for (std::size_t k = 0; k < n[2]; ++k)
+        for (std::size_t j = 0; j < n[1]; ++j)
+            for (std::size_t i = 0; i < n[0]; ++i)
+                if (m.inside(i, j, k)) sum[0] += double(i), sum[1] += double(j), sum[2] += double(k), ++count;
+    if (count == 0) return std::nullopt;
+    std::size_t c[3];
+    for (int a = 0; a < 3; ++a) c[a] = std::size_t(std::lround(sum[a] / double(count)));
+    if (!m.inside(c[0], c[1], c[2])) return std::nullopt;
+    return m.geometry.indexToLps(double(c[0]), double(c[1]), double(c[2]));
+}
+
+bool holds(const LesionMask& m, PointLps p) {
+    const Vec3 idx = m.geometry.lpsToIndex(p);
+    std::size_t c[3];
+    for (int a = 0; a < 3; ++a) {
+        const double r = std::round(idx[a]);
+        if (!(r >= 0 && r <= double(m.geometry.size[a]) - 1)) return false;
+        c[a] = std::size_t(r);
+    }
+    return m.inside(c[0], c[1], c[2]);
+}
+
+constexpr double kReseedMm = 2.5;
+
+}  // namespace
+
 Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const SegmentationOptions& o) {
-    return detail::SeedSegmentation(v, seedLps, o).run();
+    auto first = detail::SeedSegmentation(v, seedLps, o).run();
+    if (!first || o.lower || o.upper) return first;
+    const auto centre = interiorCentre(first->mask);
+    if (!centre) return first;
+    const double offMm = norm(*centre - seedLps);
+    if (offMm <= kReseedMm) return first;
+    auto again = detail::SeedSegmentation(v, *centre, o).run();
+    if (!again || !holds(again->mask, seedLps)) return first;
+    again->seedLps = seedLps;
+    again->reseededLps = *centre;
+    again->method += "; segmented again from the first region's centre " + detail::pointText(*centre) + " mm LPS, " +
+                     detail::fmt(offMm) + " mm from the click (the range from a click near the edge depends on the click)";
+    return again;
 }
 
 namespace detail {

@@ -36,7 +36,10 @@ struct SegmentationOptions {
 struct Segmentation {
     LesionMask mask;
     double lower = 0, upper = 0;  // the threshold range used
-    PointLps seedLps;
+    PointLps seedLps;  // the click
+    // Set when the result was segmented again from the first region's centre (a click far from
+    // the lesion's centre: see segmentLesion).
+    std::optional<PointLps> reseededLps;
     bool refined = false;  // the range was moved to the 50% partial-volume level after the first growth
     bool recentred = false;  // a bound was widened to the region's own mean -/+ the half-width (a lesion of two parts)
     bool robustRange = false;  // the range came from the median and MAD of the seed's neighbourhood (the mean and SD's leaked)
@@ -50,6 +53,10 @@ struct Segmentation {
     std::vector<std::string> warnings;
 };
 
+// With the automatic range, a click more than 2.5 mm from the centre of the region it gives is
+// segmented again from that centre, and that result is kept when it holds the click: near the
+// lesion's edge the seed's neighbourhood holds the surroundings too, and the range from it (so
+// the outline) depends on where the click fell.
 // Errors: seed outside the volume or the box, seed in air/background, inverted box, a 2D image
 // set, a region that leaks to the growth limit, leak control that removes the seed.
 Result<Segmentation> segmentLesion(const Volume& volume, PointLps seedLps,

@@ -34,13 +34,15 @@ nlohmann::json caliper(const Caliper& c) {
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 nlohmann::json segmentationJson(const Segmentation& s) {
-    return {{"seedLps", point(s.seedLps)},
-            {"lower", round2(s.lower)},
-            {"upper", round2(s.upper)},
-            {"method", s.method},
-            {"outlineWithoutEdgeFraction", round3(s.outlineWithoutEdgeFraction)},
-            {"blockOffset", s.mask.offset},
-            {"blockSize", s.mask.geometry.size}};
+    nlohmann::json j = {{"seedLps", point(s.seedLps)},
+                        {"lower", round2(s.lower)},
+                        {"upper", round2(s.upper)},
+                        {"method", s.method},
+                        {"outlineWithoutEdgeFraction", round3(s.outlineWithoutEdgeFraction)},
+                        {"blockOffset", s.mask.offset},
+                        {"blockSize", s.mask.geometry.size}};
+    if (s.reseededLps) j["reseededLps"] = point(*s.reseededLps);
+    return j;
 }
 
 double round4(double v) { return std::round(v * 10000.0) / 10000.0; }

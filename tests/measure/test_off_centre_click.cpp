@@ -110,4 +110,30 @@ TEST(OffCentreClick, WhereAnEnhancingRimMeetsItsCoreTheResultIsRight) {
         }
 }
 
+// A click far from the centre is segmented again from the centre of the region it gives, and the
+// result is the same as from a click there; a click near the centre is not.
+TEST(OffCentreClick, AClickFarFromTheCentreIsSegmentedAgainFromTheRegionsCentre) {
+    const EllipsoidCase c = smallAxialLesion();
+    test::LesionValues values;
+    values.modality = "MR";
+    values.lesion = 900, values.background = 430, values.noiseSd = 12;
+    test::TempDir dir;
+    auto v = test::makeEllipsoidVolume(c, values, dir.path());
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    auto near = segmentLesion(*v, c.centreLps);
+    ASSERT_TRUE(near.ok()) << near.error().message;
+    EXPECT_FALSE(near->reseededLps.has_value());
+    const PointLps far = towardsSurface(c, Vec3{1, 0, 0}, 0.7);
+    auto seg = segmentLesion(*v, far);
+    ASSERT_TRUE(seg.ok()) << seg.error().message;
+    ASSERT_TRUE(seg->reseededLps.has_value());
+    EXPECT_NEAR(seg->seedLps.x, far.x, 1e-9);  // the click is what the result records as its seed
+    EXPECT_LT(norm(*seg->reseededLps - c.centreLps), 2.5);
+    EXPECT_NE(seg->method.find("segmented again from the first region's centre"), std::string::npos) << seg->method;
+    auto fromCentre = segmentLesion(*v, *seg->reseededLps);
+    ASSERT_TRUE(fromCentre.ok()) << fromCentre.error().message;
+    EXPECT_EQ(seg->mask.voxels, fromCentre->mask.voxels);
+    EXPECT_EQ(seg->mask.offset, fromCentre->mask.offset);
+}
+
 }  // namespace

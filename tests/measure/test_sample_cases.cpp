@@ -113,6 +113,10 @@ INSTANTIATE_TEST_SUITE_P(Samples, SampleLesion, ::testing::ValuesIn(kMeasurable)
 // result is within the same tolerances or carries the "check the outline" warning: never a
 // silent wrong size. A click on the slice above the centre of the ASPS T1+C lesion (rim 950 round
 // a 850 core) read 11.9 mL for 13.3 with no warning until the range was re-centred on the region.
+// 5 mm off in-plane (7 mm diagonally on a 19 mm lesion) a click may also be refused, with a
+// message that asks for a click nearer the centre; before a click more than 2.5 mm from its
+// region's centre was segmented again from there, 8 of the 297 such clicks read wrong with no
+// warning (ASPS baseline T1 35-36.25 mm AP for 33; follow-up T1+C 7.1-7.2 mL for 6.7).
 class SampleLesionOffCentre : public ::testing::TestWithParam<SampleSeries> {};
 
 TEST_P(SampleLesionOffCentre, WithinTheTolerancesOrFlaggedFromAClickOffTheCentre) {
@@ -124,32 +128,48 @@ TEST_P(SampleLesionOffCentre, WithinTheTolerancesOrFlaggedFromAClickOffTheCentre
     const auto& t = lesion["triaxialMm"];
     const double volume = lesion["volumeMl"];
     const VolumeGeometry& g = v->geometry;
-    int within = 0, clicks = 0;
-    for (int i = -1; i <= 1; ++i)
-        for (int j = -1; j <= 1; ++j)
-            for (int k = -1; k <= 1; ++k) {
-                const PointLps seed = centre + (3.0 * i) * g.axes[0] + (3.0 * j) * g.axes[1] + (k * g.spacingMm.z) * g.axes[2];
-                const std::string where = std::string(c.series) + ": seed " + fmtMm(3.0 * i) + ", " + fmtMm(3.0 * j) + " mm and " +
-                                          std::to_string(k) + " slice(s) off the centre";
-                auto seg = segmentLesion(*v, seed);
-                ASSERT_TRUE(seg.ok()) << where << ": " << seg.error().message;
-                auto m = measureLesion(*v, seg->mask);
-                ASSERT_TRUE(m.ok()) << m.error().message;
-                const bool sizes = std::fabs(m->ap.lengthMm - t["ap"].get<double>()) <= mensura::test::toleranceAlongMm(g, {0, 1, 0}) &&
-                                   std::fabs(m->lr.lengthMm - t["lr"].get<double>()) <= mensura::test::toleranceAlongMm(g, {1, 0, 0}) &&
-                                   (!c.checkSi || std::fabs(m->si.lengthMm - t["si"].get<double>()) <= mensura::test::toleranceAlongMm(g, {0, 0, 1})) &&
-                                   std::fabs(m->volumeMl - volume) <= 0.05 * volume;
-                EXPECT_TRUE(sizes || hasOutlineWarning(*seg)) << where << " gives " << m->ap.lengthMm << " x " << m->lr.lengthMm
-                                                              << " x " << m->si.lengthMm << " mm, " << m->volumeMl
-                                                              << " mL, without a warning";
-                within += sizes;
-                ++clicks;
-            }
-    // And nearly all clicks are right (today all 27 on each of these series).
-    EXPECT_GE(10 * within, 9 * clicks) << c.series << ": " << within << " of " << clicks << " within the tolerances";
+    for (const double step : {3.0, 5.0}) {
+        int within = 0, clicks = 0, refused = 0;
+        for (int i = -1; i <= 1; ++i)
+            for (int j = -1; j <= 1; ++j)
+                for (int k = -1; k <= 1; ++k) {
+                    const PointLps seed = centre + (step * i) * g.axes[0] + (step * j) * g.axes[1] + (k * g.spacingMm.z) * g.axes[2];
+                    const std::string where = std::string(c.series) + ": seed " + fmtMm(step * i) + ", " + fmtMm(step * j) +
+                                              " mm and " + std::to_string(k) + " slice(s) off the centre";
+                    ++clicks;
+                    auto seg = segmentLesion(*v, seed);
+                    if (!seg.ok()) {
+                        EXPECT_GT(step, 3.0) << where << ": " << seg.error().message;
+                        EXPECT_NE(seg.error().message.find("click nearer the lesion's centre"), std::string::npos)
+                            << where << ": " << seg.error().message;
+                        ++refused;
+                        continue;
+                    }
+                    auto m = measureLesion(*v, seg->mask);
+                    ASSERT_TRUE(m.ok()) << m.error().message;
+                    const bool sizes =
+                        std::fabs(m->ap.lengthMm - t["ap"].get<double>()) <= mensura::test::toleranceAlongMm(g, {0, 1, 0}) &&
+                        std::fabs(m->lr.lengthMm - t["lr"].get<double>()) <= mensura::test::toleranceAlongMm(g, {1, 0, 0}) &&
+                        (!c.checkSi || std::fabs(m->si.lengthMm - t["si"].get<double>()) <= mensura::test::toleranceAlongMm(g, {0, 0, 1})) &&
+                        std::fabs(m->volumeMl - volume) <= 0.05 * volume;
+                    EXPECT_TRUE(sizes || hasOutlineWarning(*seg)) << where << " gives " << m->ap.lengthMm << " x " << m->lr.lengthMm
+                                                                  << " x " << m->si.lengthMm << " mm, " << m->volumeMl
+                                                                  << " mL, without a warning";
+                    within += sizes;
+                }
+        // And nearly all clicks are right (today all 27 at 3 mm on each of these series, and all
+        // but the refused at 5 mm).
+        EXPECT_GE(10 * within, 9 * (clicks - refused)) << c.series << ", " << step << " mm: " << within << " of " << clicks
+                                                       << " within the tolerances";
+        EXPECT_LE(refused, 1) << c.series << ", " << step << " mm";
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, SampleLesionOffCentre, ::testing::ValuesIn(kMeasurable), sampleName);
+// The LMS scalp T2 (flagged at the centre: brain 550 beside the lesion at 600): from 3 mm off it
+// read 13.9 mL for 16.1 once with no warning before the second segmentation from the centre.
+INSTANTIATE_TEST_SUITE_P(FlaggedAtTheCentre, SampleLesionOffCentre,
+                         ::testing::Values(SampleSeries{"lms_scalp_skull", "baseline", "04_T2_AX", 0}), sampleName);
 
 // Still failing (run with --gtest_also_run_disabled_tests): the LMS scalp T2, whose sizes and
 // volume are within but whose outline is held by no edge over 17% of its surface (brain 550
