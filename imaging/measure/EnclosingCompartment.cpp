@@ -7,12 +7,9 @@
 namespace mensura::imaging::detail {
 
 EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, const BlockSource& images, double half,
-                                             double noise, Index3 leak, const std::optional<Block>& boxBlock, bool fillHoles,
-                                             Index3 seed) {
+                                             double noise, Index3 leak, std::array<bool, 3> thick,
+                                             const std::optional<Block>& boxBlock, bool fillHoles, Index3 seed) {
     EnclosingCompartment out;
-    const Vec3 sp = v.geometry.spacingMm;
-    const double finest = std::min({sp.x, sp.y, sp.z});
-    const std::array<bool, 3> thick{sp.x > 1.5 * finest, sp.y > 1.5 * finest, sp.z > 1.5 * finest};
     double coreMean = 0, rimMean = 0;
     bool bright = false;
     std::vector<Index3> seeds;  // in the series grid
@@ -57,6 +54,7 @@ EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, co
         if (boxBlock) l = std::max(l, long(boxBlock->lo[a])), h = std::min(h, long(boxBlock->hi[a]));
         nb.lo[a] = std::size_t(l), nb.hi[a] = std::size_t(h);
     }
+    const Index3 seedInBlock{seed[0] - long(nb.lo[0]), seed[1] - long(nb.lo[1]), seed[2] - long(nb.lo[2])};
     std::vector<std::uint8_t> base(nb.count(), 0);
     for (std::size_t k = region.lo[2]; k <= region.hi[2]; ++k)
         for (std::size_t j = region.lo[1]; j <= region.hi[1]; ++j)
@@ -112,9 +110,8 @@ EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, co
         Region r;
         r.block = nb;
         r.mask = std::move(grown.mask);
-        const Index3 s{seed[0] - long(nb.lo[0]), seed[1] - long(nb.lo[1]), seed[2] - long(nb.lo[2])};
-        dropOneSliceSheets(r.mask, nb, thick, s);
-        keepStarShaped(r.mask, nb, s);
+        dropOneSliceSheets(r.mask, nb, thick, seedInBlock);
+        keepStarShaped(r.mask, nb, seedInBlock);
         describe(r, v.geometry.size);
         // Closed round the core, and a compartment of its own (not the core's partial-volume layer).
         if (r.touchesBlock || (r.touchesVolume && !coreTouchesVolume) || r.count > 10 * coreCount || 2 * r.count < 3 * coreCount)
@@ -140,22 +137,15 @@ EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, co
         // When one step is refused, halfway to the level and then on to it from there.
         auto tryRange = [&](double l, double u) {
             auto refined = attempt(l, u);
-            // As for the core: what the move adds must be partial volume in its own values too.
-            if (refined)
-                pruneWidening(*refined, *joined, images(nb).raw, l, u, noise,
-                              {seed[0] - long(nb.lo[0]), seed[1] - long(nb.lo[1]), seed[2] - long(nb.lo[2])}, v.geometry.size);
             if (!refined) return false;
+            // As for the core: what the move adds must be partial volume in its own values too.
+            pruneWidening(*refined, *joined, images(nb).raw, l, u, noise, seedInBlock, v.geometry.size);
             // More than a layer added is still the rim's own partial volume when the new outline
             // stands at an edge: the layer two voxels outside it holds (almost) none of the range's
             // values. A rim under a slice thick, read by the compartment's range (from halfway to
             // the core) only where it is nearly pure, lies three voxels inside its 50% level.
-            if (!onlyEdgeAdded(*joined, *refined, 4.0)) {
-                const BlockImages& im = images(nb);
-                const std::vector<std::size_t> second = shellOf(*refined).second;
-                std::size_t like = 0;
-                for (std::size_t idx : second) like += im.raw[idx] >= l && im.raw[idx] <= u;
-                if (second.empty() || 20 * like > second.size()) return false;
-            }
+            if (!onlyEdgeAdded(*joined, *refined, 4.0) && outsideShareInRange(*refined, images(nb).raw, l, u) > 0.05)
+                return false;
             joined = std::move(refined), lower = l, upper = u;
             return true;
         };

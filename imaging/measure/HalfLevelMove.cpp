@@ -85,7 +85,7 @@ void SeedSegmentation::moveToHalfLevel(Region& region) {
 
 void SeedSegmentation::addRimAndLayers(Region& region) {
     const BlockSource source = [this](const Block& b) -> const BlockImages& { return images(b); };
-    compartment = addEnclosingCompartment(v, region, source, half, rawNoise, leak, boxBlock, o.fillHoles,
+    compartment = addEnclosingCompartment(v, region, source, half, rawNoise, leak, thick, boxBlock, o.fillHoles,
                                           Index3{long(seed[0]), long(seed[1]), long(seed[2])});
     if (compartment.outerShort)
         out.warnings.push_back("check the outline: the outer boundary of the enclosing " + std::string("compartment (a rim round the core) ") +

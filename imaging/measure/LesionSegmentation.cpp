@@ -375,13 +375,9 @@ void SeedSegmentation::recentre(Region& region) {
 void SeedSegmentation::judgeOutline(const Region& region) {
     // The outline's support: the layer two voxels out (the first is partly lesion), against
     // the values of what the outline bounds (the enclosing compartment's, when one was joined).
-    const BlockImages& im = images(region.block);
-    const std::vector<std::size_t> second = shellOf(region).second;
     const bool rim = !compartment.description.empty();
-    const double lo = rim ? compartment.lower : out.lower, hi = rim ? compartment.upper : out.upper;
-    std::size_t like = 0;
-    for (std::size_t idx : second) like += im.raw[idx] >= lo && im.raw[idx] <= hi;
-    out.outlineWithoutEdgeFraction = second.empty() ? 0.0 : double(like) / double(second.size());
+    out.outlineWithoutEdgeFraction = outsideShareInRange(region, images(region.block).raw, rim ? compartment.lower : out.lower,
+                                                         rim ? compartment.upper : out.upper);
     if (out.outlineWithoutEdgeFraction > Segmentation::kUnsupportedOutlineWarning)
         out.warnings.push_back("check the outline: " + fmt(100 * out.outlineWithoutEdgeFraction, 0) +
                                "% of the layer just outside it has the lesion's values, so there the outline was set by leak "

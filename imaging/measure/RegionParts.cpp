@@ -104,6 +104,13 @@ bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRat
     return true;
 }
 
+double outsideShareInRange(const Region& r, const std::vector<float>& values, double lower, double upper) {
+    const std::vector<std::size_t> second = shellOf(r).second;
+    std::size_t like = 0;
+    for (std::size_t idx : second) like += values[idx] >= lower && values[idx] <= upper;
+    return second.empty() ? 0.0 : double(like) / double(second.size());
+}
+
 std::size_t pruneWidening(Region& after, const Region& before, const std::vector<float>& raw, double lower, double upper,
                           double tolerance, Index3 seed, const std::array<std::size_t, 3>& volumeSize) {
     const Block& b = after.block;

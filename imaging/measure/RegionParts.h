@@ -46,6 +46,10 @@ struct ShellClasses {
 };
 ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& shell, double centre, double half);
 
+// The share of the region's second outside layer (see shellOf) whose values lie in [lower,
+// upper]: near 0 where the outline stands at an edge in value.
+double outsideShareInRange(const Region& r, const std::vector<float>& values, double lower, double upper);
+
 // True when after grew from before by at most a partial-volume layer (two voxels a side, at
 // most maxCountRatio times the count: twice for a solid region; a shell one or two voxels thick
 // more than doubles when a layer joins each of its faces).
@@ -95,7 +99,7 @@ struct EnclosingCompartment {
 };
 // noise: the voxels' own noise (SD), for what the outer move may add (see pruneWidening).
 EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, const BlockSource& images, double half,
-                                             double noise, Index3 leak, const std::optional<Block>& boxBlock, bool fillHoles,
-                                             Index3 seed);
+                                             double noise, Index3 leak, std::array<bool, 3> thick,
+                                             const std::optional<Block>& boxBlock, bool fillHoles, Index3 seed);
 
 }  // namespace mensura::imaging::detail
