@@ -97,6 +97,12 @@ Result<Segmentation> SeedSegmentation::run() {
         moveToHalfLevel(region);
         addRimAndLayers(region);
     }
+    // The seed's neighbourhood passed the air check, but a click at the edge of air can still
+    // grow a region of air (its neighbourhood's mean is a mix): a region that is air is no lesion.
+    const double regionMean = meanOver(images(region.block).raw, region.mask);
+    if (hu && regionMean < -400)
+        return Error{where + ": the region from the seed " + pointText(seedLps) + " is air (mean " + fmt(regionMean) +
+                     " HU); place the seed inside the lesion"};
     judgeOutline(region);
     keepMask(region);
     out.method = method();

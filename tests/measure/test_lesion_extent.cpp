@@ -151,6 +151,21 @@ TEST(LesionExtentErrors, ARegionThatLeaksIsReportedNotMeasured) {
     EXPECT_NE(leak.error().message.find("leaks"), std::string::npos) << leak.error().message;
 }
 
+// A real CT (Philips Ingenuity, a head phantom, 0.45 x 0.45 x 5 mm): a click where the phantom's
+// shell meets the air round it passes the seed's air check (its neighbourhood mixes the two) and
+// grew 1.1 mL of air (-960 HU), reported as a lesion. A region that is air is an error.
+TEST(LesionExtentErrors, ARegionOfAirOnARealCtIsAnErrorNotALesion) {
+    const std::string folder = std::string(MENSURA_SHARED_DICOM) + "/ct_philips_ingenuity_head_phantom";
+    std::string error;
+    const DicomIndex index = indexPath(folder, {}, &error);
+    if (index.allStacks().empty()) GTEST_SKIP() << folder << " absent (../shared/dicom): " << error;
+    auto v = loadVolume(*index.allStacks().front());
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    auto seg = segmentLesion(*v, {0, 60, 740});
+    ASSERT_FALSE(seg.ok()) << "measured " << seg->mask.count() << " voxels";
+    EXPECT_NE(seg.error().message.find("is air"), std::string::npos) << seg.error().message;
+}
+
 TEST(LesionExtent, ABoxLimitsTheRegion) {
     test::TempDir dir;
     SyntheticParams p;
