@@ -328,14 +328,17 @@ void pruneSpurs(std::vector<std::uint8_t>& m, const Block& b, Index3 keepVoxel) 
     }
 }
 
-std::size_t dropThroughSliceMixes(std::vector<std::uint8_t>& m, const BlockImages& im, double lower, double upper,
-                                  std::array<bool, 3> thick, Index3 seed) {
-    const Block& b = im.block;
+namespace {
+
+// The voxels of m whose two neighbours along a thick axis are both 'outside' go (not those on
+// the block's first or last slice along it); then the seed's component stays. Returns the
+// voxels dropped (0, and nothing changes, when the seed would go).
+template <class Outside>
+std::size_t dropBetweenAlongThickAxes(std::vector<std::uint8_t>& m, const Block& b, std::array<bool, 3> thick, Index3 seed,
+                                      Outside outside) {
     if (!(thick[0] || thick[1] || thick[2]) || !b.contains(seed[0], seed[1], seed[2])) return 0;
     const long n[3] = {long(b.size(0)), long(b.size(1)), long(b.size(2))};
     const long steps[3] = {1, n[0], n[0] * n[1]};
-    const std::vector<float>& x = im.source;
-    auto out = [&](std::size_t idx) { return x[idx] < lower || x[idx] > upper; };
     std::vector<std::uint8_t> kept = m;
     std::size_t dropped = 0;
     for (long k = 0; k < n[2]; ++k)
@@ -346,14 +349,13 @@ std::size_t dropThroughSliceMixes(std::vector<std::uint8_t>& m, const BlockImage
                 if (!m[std::size_t(idx)]) continue;
                 for (int a = 0; a < 3; ++a) {
                     if (!thick[a] || c[a] == 0 || c[a] == n[a] - 1) continue;
-                    if (out(std::size_t(idx - steps[a])) && out(std::size_t(idx + steps[a]))) {
+                    if (outside(std::size_t(idx - steps[a])) && outside(std::size_t(idx + steps[a]))) {
                         kept[std::size_t(idx)] = 0, ++dropped;
                         break;
                     }
                 }
             }
-    const std::size_t seedIdx = b.linear(seed[0], seed[1], seed[2]);
-    if (dropped == 0 || !kept[seedIdx]) return 0;
+    if (dropped == 0 || !kept[b.linear(seed[0], seed[1], seed[2])]) return 0;
     keepSeedComponent(kept, b, seed);
     std::size_t before = 0, after = 0;
     for (std::size_t idx = 0; idx < m.size(); ++idx) before += m[idx], after += kept[idx];
@@ -361,34 +363,17 @@ std::size_t dropThroughSliceMixes(std::vector<std::uint8_t>& m, const BlockImage
     return before - after;
 }
 
+}  // namespace
+
+std::size_t dropThroughSliceMixes(std::vector<std::uint8_t>& m, const BlockImages& im, double lower, double upper,
+                                  std::array<bool, 3> thick, Index3 seed) {
+    const std::vector<float>& x = im.source;
+    return dropBetweenAlongThickAxes(m, im.block, thick, seed, [&](std::size_t idx) { return x[idx] < lower || x[idx] > upper; });
+}
+
 std::size_t dropOneSliceSheets(std::vector<std::uint8_t>& m, const Block& b, std::array<bool, 3> thick, Index3 seed) {
-    if (!(thick[0] || thick[1] || thick[2]) || !b.contains(seed[0], seed[1], seed[2])) return 0;
-    const long n[3] = {long(b.size(0)), long(b.size(1)), long(b.size(2))};
-    const long steps[3] = {1, n[0], n[0] * n[1]};
-    std::vector<std::uint8_t> kept = m;
-    std::size_t before = 0;
-    for (long k = 0; k < n[2]; ++k)
-        for (long j = 0; j < n[1]; ++j)
-            for (long i = 0; i < n[0]; ++i) {
-                const long c[3] = {i, j, k};
-                const long idx = i + n[0] * (j + n[1] * k);
-                if (!m[std::size_t(idx)]) continue;
-                ++before;
-                for (int a = 0; a < 3; ++a) {
-                    if (!thick[a]) continue;
-                    const bool below = c[a] > 0 && m[std::size_t(idx - steps[a])], above = c[a] < n[a] - 1 && m[std::size_t(idx + steps[a])];
-                    if (!below && !above) {
-                        kept[std::size_t(idx)] = 0;
-                        break;
-                    }
-                }
-            }
-    if (!kept[b.linear(seed[0], seed[1], seed[2])]) return 0;
-    keepSeedComponent(kept, b, seed);
-    std::size_t after = 0;
-    for (auto x : kept) after += x;
-    m.swap(kept);
-    return before - after;
+    const std::vector<std::uint8_t> region = m;
+    return dropBetweenAlongThickAxes(m, b, thick, seed, [&](std::size_t idx) { return region[idx] == 0; });
 }
 
 void keepSeedComponent(std::vector<std::uint8_t>& m, const Block& b, Index3 seed) {

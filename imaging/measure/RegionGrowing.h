@@ -83,8 +83,9 @@ void keepSeedComponent(std::vector<std::uint8_t>& m, const Block& b, Index3 seed
 // the region go, then the seed's face-connected component stays. A rim grown from the layer
 // round a core closes, with hole filling, over the partial volume of bone and muscle in single
 // slices (CCS CT+C: a sheet of muscle 9 mm long beside the atlas, one 2 mm slice thick, inside a
-// shell of bone partial volume). A lesion's own end slice keeps a neighbour inside. Returns the
-// voxels dropped.
+// shell of bone partial volume). A lesion's own end slice keeps a neighbour inside; the block's
+// first and last slices are left. Returns the voxels dropped (0, and nothing changes, when the
+// seed would go).
 std::size_t dropOneSliceSheets(std::vector<std::uint8_t>& m, const Block& b, std::array<bool, 3> thick, Index3 seed);
 
 // Through-slice partial volume: a thick slice that holds a thin plane of another tissue (a plate

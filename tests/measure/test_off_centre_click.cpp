@@ -29,6 +29,14 @@ EllipsoidCase smallAxialLesion() {
     return c;
 }
 
+// A bright lesion (900) in muscle (430), MR noise SD 12.
+test::LesionValues brightLesionInMuscle() {
+    test::LesionValues values;
+    values.modality = "MR";
+    values.lesion = 900, values.background = 430, values.noiseSd = 12;
+    return values;
+}
+
 struct Outcome {
     bool within = false, flagged = false;
     std::string text;
@@ -73,11 +81,8 @@ PointLps towardsSurface(const EllipsoidCase& c, Vec3 dir, double f) {
 // the one 0.75 along AP was refused as "not standing apart".
 TEST(OffCentreClick, NearTheEdgeTheRangeFollowsTheLesionNotItsSurroundings) {
     const EllipsoidCase c = smallAxialLesion();
-    test::LesionValues values;
-    values.modality = "MR";
-    values.lesion = 900, values.background = 430, values.noiseSd = 12;
     test::TempDir dir;
-    auto v = test::makeEllipsoidVolume(c, values, dir.path());
+    auto v = test::makeEllipsoidVolume(c, brightLesionInMuscle(), dir.path());
     ASSERT_TRUE(v.ok()) << v.error().message;
     for (double f : {0.0, 0.5, 0.7, 0.75})
         for (Vec3 d : {Vec3{1, 0, 0}, Vec3{0, -1, 0}, normalized(Vec3{1, 1, 0.35})}) {
@@ -114,11 +119,8 @@ TEST(OffCentreClick, WhereAnEnhancingRimMeetsItsCoreTheResultIsRight) {
 // result is the same as from a click there; a click near the centre is not.
 TEST(OffCentreClick, AClickFarFromTheCentreIsSegmentedAgainFromTheRegionsCentre) {
     const EllipsoidCase c = smallAxialLesion();
-    test::LesionValues values;
-    values.modality = "MR";
-    values.lesion = 900, values.background = 430, values.noiseSd = 12;
     test::TempDir dir;
-    auto v = test::makeEllipsoidVolume(c, values, dir.path());
+    auto v = test::makeEllipsoidVolume(c, brightLesionInMuscle(), dir.path());
     ASSERT_TRUE(v.ok()) << v.error().message;
     auto near = segmentLesion(*v, c.centreLps);
     ASSERT_TRUE(near.ok()) << near.error().message;
