@@ -61,10 +61,13 @@ void SeedSegmentation::moveToHalfLevel(Region& region) {
                 out.refined = moved = true;
             } else {
                 halfLevelBlocked[side] = true;
-                out.warnings.push_back(std::string("the 50% partial-volume boundary towards the ") + (dark ? "darker" : "brighter") +
-                                       " surroundings was not used: " +
-                                       (tighten ? "the region lost more than half of itself with it"
-                                                : "the region spread into a neighbour of similar value there"));
+                // Part of how the outline was made, not a warning: the per-voxel partial-volume
+                // layers still take the edge in the plane, and where the region is too thin across
+                // the slices for that the result is flagged below.
+                halfLevelNotes.push_back(std::string("the 50% partial-volume level towards the ") + (dark ? "darker" : "brighter") +
+                                         " surroundings not used (" +
+                                         (tighten ? "the region would have lost more than half of itself"
+                                                  : "the region spread into a neighbour of similar value") + ")");
             }
         }
         if (!moved) break;

@@ -427,6 +427,7 @@ std::string SeedSegmentation::method() const {
         text += o.lower && o.upper ? " (user)" : " (seed mean +/- max(3 SD, " + fmt(minHalf) + "))";
         if (o.smoothingSigmaMm > 0) text += "; Gaussian smoothing sigma " + fmt(o.smoothingSigmaMm) + " mm";
     }
+    for (const std::string& note : halfLevelNotes) text += "; " + note;
     if (leakControl)
         text += "; leak control: erosion by " + std::to_string(leak[0]) + "x" + std::to_string(leak[1]) + "x" +
                 std::to_string(leak[2]) + " voxels, the seed's component, geodesic dilation back inside the region";

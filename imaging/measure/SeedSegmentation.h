@@ -5,6 +5,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "imaging/measure/LesionSegmentation.h"
 #include "imaging/measure/RegionParts.h"
@@ -59,6 +60,7 @@ struct SeedSegmentation {
     double robustLower = 0, robustUpper = 0, robustHalf = 0;
     double rawNoise = 0;  // robust SD of the voxels' own values on the slice clicked on
     std::array<bool, 2> halfLevelBlocked{false, false};  // the 50% move refused towards darker, brighter
+    std::vector<std::string> halfLevelNotes;             // why, for the method
     EnclosingCompartment compartment;
     Segmentation out;
 };
