@@ -19,7 +19,7 @@ EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, co
         const Shell shell = shellOf(region);
         // What borders the region: its first layer (the second can lie beyond a rim thinner
         // than two slices); the compartment's value from the second (less partial volume).
-        const ShellClasses touching = classify(im, shell.first, coreMean, half);
+        const ShellClasses touching = classify(im, shell.first, coreMean, half, noise);
         if (touching.total == 0) return {};
         // One compartment: nine tenths of the layer, or two thirds of its voxels that are clearly
         // not lesion-like. A rim of a value close to the core's (ASPS T1+C: 950 round 850) leaves
@@ -31,7 +31,7 @@ EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, co
         };
         bright = dominant(touching.brightN, touching.darkN);
         if (!bright && !dominant(touching.darkN, touching.brightN)) return {};
-        const ShellClasses c = classify(im, shell.second, coreMean, half);
+        const ShellClasses c = classify(im, shell.second, coreMean, half, noise);
         if ((bright ? c.brightN : c.darkN) == 0) return {};
         rimMean = bright ? c.brightMean : c.darkMean;
         const Block& b = region.block;
@@ -125,7 +125,7 @@ EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, co
     // The outer boundary of the compartment at the 50% level against what lies beyond it.
     {
         const BlockImages& im = images(nb);
-        const ShellClasses c = classify(im, shellOf(*joined).second, rimMean, half);
+        const ShellClasses c = classify(im, shellOf(*joined).second, rimMean, half, noise, true);
         const std::size_t least = std::max<std::size_t>(1, c.total / 20);
         double l2 = lower, u2 = upper;
         if (c.darkN >= least) l2 = std::min(l2, 0.5 * (rimMean + c.darkMean));

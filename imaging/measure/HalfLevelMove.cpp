@@ -31,7 +31,7 @@ void SeedSegmentation::moveToHalfLevel(Region& region) {
         {
             const BlockImages& im = images(region.block);
             regionMean = meanOver(im.raw, region.mask);
-            c = classify(im, shellOf(region).second, meanOver(im.source, region.mask), classHalf);
+            c = classify(im, shellOf(region).second, meanOver(im.source, region.mask), classHalf, rawNoise);
         }
         const std::size_t least = std::max<std::size_t>(1, c.total / 20);
         bool moved = false;
@@ -98,7 +98,11 @@ void SeedSegmentation::addRimAndLayers(Region& region) {
         const BlockImages& im = images(region.block);
         // Two layers, and a value up to 2 SD of the region's values beyond its mean still lesion.
         const double mean = meanOver(im.raw, region.mask);
-        out.partialVolumeVoxels = addPartialVolumeLayer(region, im.raw, mean, 2 * sdOver(im.raw, region.mask, mean), thick, g.size, 2);
+        // The rim's outer boundary stands at the 50% level against the nearest tissue round it;
+        // against a far one (air over a scalp mass) its cap across the slices is taken here.
+        std::optional<ValueRange> far;
+        if (!compartment.description.empty()) far = ValueRange{compartment.lower, compartment.upper};
+        out.partialVolumeVoxels = addPartialVolumeLayer(region, im.raw, mean, 2 * sdOver(im.raw, region.mask, mean), thick, g.size, 2, far);
     }
 }
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <vector>
 
 namespace mensura::imaging {
 
@@ -143,8 +144,10 @@ Result<LesionMetrics> measureLesion(const Volume& v, const LesionMask& m) {
     // (spacing over 1.5x the finest: thick slices) is not asked, as dropping the first and last
     // slices would drop most of a rim-enhancing lesion's rim and bias the mean to its core (CCS
     // T1+C on 4 mm slices: 785 instead of 810 for a true 827).
-    double isum = 0, isum2 = 0, imin = 1e300, imax = -1e300;
-    std::size_t icount = 0;
+    // A voxel of the interior at the first or last slice along a coarse axis is kept unless its
+    // value lies far outside the rest of the interior's: a cap there that is mostly lesion but
+    // part air (a scalp mass on 4 mm slices) would pull the mean far down.
+    std::vector<double> interiorValues, capValues;
     Vec3 centroid{0, 0, 0};
     std::set<std::size_t> slicesUsed;
     const long nx = long(g.size[0]), ny = long(g.size[1]), nz = long(g.size[2]);
@@ -174,12 +177,31 @@ Result<LesionMetrics> measureLesion(const Volume& v, const LesionMask& m) {
                 const bool valueEdge = (fine[0] && (!in(i - 1, j, k) || !in(i + 1, j, k))) ||
                                        (fine[1] && (!in(i, j - 1, k) || !in(i, j + 1, k))) ||
                                        (fine[2] && (!in(i, j, k - 1) || !in(i, j, k + 1)));
-                if (!valueEdge) isum += x, isum2 += x * x, imin = std::min(imin, x), imax = std::max(imax, x), ++icount;
+                const bool cap = (!fine[0] && (!in(i - 1, j, k) || !in(i + 1, j, k))) ||
+                                 (!fine[1] && (!in(i, j - 1, k) || !in(i, j + 1, k))) ||
+                                 (!fine[2] && (!in(i, j, k - 1) || !in(i, j, k + 1)));
+                if (!valueEdge) (cap ? capValues : interiorValues).push_back(x);
                 // A plane's hull needs only its outline, which the 3D boundary voxels contain.
                 if (edge) planes[std::lround((p.z - z0) / wz)].push_back({p.x, p.y, 0});
             }
     if (count == 0) return Error{"lesion mask of series " + v.stackId + " is empty"};
     r.voxelCount = count;
+    if (!interiorValues.empty() && !capValues.empty()) {
+        std::vector<double> x = interiorValues;
+        const std::size_t mid = x.size() / 2;
+        std::nth_element(x.begin(), x.begin() + long(mid), x.end());
+        const double median = x[mid];
+        for (double& y : x) y = std::fabs(y - median);
+        std::nth_element(x.begin(), x.begin() + long(mid), x.end());
+        const double far = 4 * 1.4826 * x[mid];
+        for (double y : capValues)
+            if (std::fabs(y - median) <= far) interiorValues.push_back(y);
+    } else {
+        interiorValues.insert(interiorValues.end(), capValues.begin(), capValues.end());
+    }
+    double isum = 0, isum2 = 0, imin = 1e300, imax = -1e300;
+    for (double y : interiorValues) isum += y, isum2 += y * y, imin = std::min(imin, y), imax = std::max(imax, y);
+    const std::size_t icount = interiorValues.size();
     // The interior when it holds enough voxels (a quarter of the lesion, at least 8); else all.
     if (icount >= 8 && 4 * icount >= count) sum = isum, sum2 = isum2, vmin = imin, vmax = imax;
     const std::size_t n = (icount >= 8 && 4 * icount >= count) ? icount : count;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace mensura::imaging::detail {
@@ -71,12 +72,49 @@ Shell shellOf(const Region& r) {
     return s;
 }
 
-ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& shell, double centre, double half) {
+double nearestTissueValue(std::vector<float> x, bool darker, double cut, double width, std::size_t least) {
+    if (x.empty()) return 0;
+    std::sort(x.begin(), x.end());
+    const std::size_t n = x.size();
+    std::vector<double> prefix(n + 1, 0.0);
+    for (std::size_t k = 0; k < n; ++k) prefix[k + 1] = prefix[k] + x[k];
+    auto window = [&](double m) {  // [first, last) of the values within m +/- width
+        const auto f = std::size_t(std::lower_bound(x.begin(), x.end(), float(m - width)) - x.begin());
+        const auto l = std::size_t(std::upper_bound(x.begin(), x.end(), float(m + width)) - x.begin());
+        return std::pair<std::size_t, std::size_t>{f, l};
+    };
+    auto beyond = [&](double y) { return darker ? y < cut : y > cut; };
+    // From the cut outwards, climb from each value (a width apart) to the mode of the whole
+    // layer it leads to: the first that stays beyond the cut is the nearest tissue. From the
+    // lesion's own noise and partial volume the climb leads back into the lesion.
+    double from = cut;
+    for (std::size_t step = 0; step < n; ++step) {
+        const std::size_t i = darker ? n - 1 - step : step;
+        if (!beyond(x[i]) || (darker ? x[i] > from - width : x[i] < from + width)) continue;
+        from = x[i];
+        double m = x[i];
+        for (int round = 0; round < 100; ++round) {
+            const auto [f, l] = window(m);
+            const double next = (prefix[l] - prefix[f]) / double(l - f);
+            const bool settled = std::fabs(next - m) < 0.01 * width;
+            m = next;
+            if (settled) break;
+        }
+        const auto [f, l] = window(m);
+        if (beyond(m) && l - f >= least) return m;
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& shell, double centre, double half,
+                      double noise, bool nearest) {
     ShellClasses c;
-    std::vector<float> dark, bright;
+    std::vector<float> dark, bright, all;
+    all.reserve(shell.size());
     for (std::size_t idx : shell) {
         const double x = im.source[idx];
         ++c.total;
+        all.push_back(im.raw[idx]);
         if (x < centre - half) dark.push_back(im.raw[idx]);
         if (x > centre + half) bright.push_back(im.raw[idx]);
     }
@@ -85,9 +123,17 @@ ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& she
         std::nth_element(x.begin(), x.begin() + long(x.size() / 2), x.end());
         return double(x[x.size() / 2]);
     };
+    const std::size_t least = std::max<std::size_t>(1, c.total / 20);
+    const double width = std::max(noise, 0.05 * half);
     c.darkN = dark.size(), c.brightN = bright.size();
-    if (c.darkN) c.darkMean = median(dark);
-    if (c.brightN) c.brightMean = median(bright);
+    if (c.darkN) {
+        const double m = nearest ? nearestTissueValue(all, true, centre - half, width, least) : std::nan("");
+        c.darkMean = std::isnan(m) ? median(dark) : m;
+    }
+    if (c.brightN) {
+        const double m = nearest ? nearestTissueValue(all, false, centre + half, width, least) : std::nan("");
+        c.brightMean = std::isnan(m) ? median(bright) : m;
+    }
     return c;
 }
 
@@ -138,7 +184,7 @@ namespace {
 
 // One layer of addPartialVolumeLayer; returns the voxels added (the region's box not updated).
 std::size_t addOnePartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, double noise,
-                                     std::array<bool, 3> thick) {
+                                     std::array<bool, 3> thick, const std::optional<ValueRange>& farAlongThick) {
     const Block& b = r.block;
     const long n[3] = {long(b.size(0)), long(b.size(1)), long(b.size(2))};
     const long step[3] = {1, n[0], n[0] * n[1]};
@@ -148,13 +194,23 @@ std::size_t addOnePartialVolumeLayer(Region& r, const std::vector<float>& values
         const double x = values[idx];
         bool half = false;
         for (int a = 0; a < 3 && !half; ++a) {
-            if (thick[a]) continue;
+            if (thick[a] && !farAlongThick) continue;
             for (long dir : {-1L, 1L}) {
                 // The region on one side, the neighbour tissue on the other.
                 const long in = c[a] - dir, out = c[a] + dir;
                 if (in < 0 || in >= n[a] || out < 0 || out >= n[a]) continue;
                 if (!r.mask[std::size_t(long(idx) - dir * step[a])] || r.mask[std::size_t(long(idx) + dir * step[a])]) continue;
                 const double y = values[std::size_t(long(idx) + dir * step[a])];
+                // Across the slices, only against a tissue whose 50% level lies well beyond the
+                // range, and for a voxel beyond the range on that tissue's side by more than the
+                // noise (a mix of the two, not a third tissue just outside the range: brain beside
+                // a lesion with bone or CSF beyond it).
+                if (thick[a]) {
+                    const double level = 0.5 * (regionMean + y);
+                    if (y < regionMean ? level > farAlongThick->lower - noise || x > farAlongThick->lower - noise
+                                       : level < farAlongThick->upper + noise || x < farAlongThick->upper + noise)
+                        continue;
+                }
                 // Nearer the mean than the tissue beyond, on the lesion's side of it, and no
                 // further beyond the mean than the noise allows.
                 if ((x - y) * (regionMean - y) > 0 && std::fabs(x - regionMean) < std::fabs(x - y) &&
@@ -173,10 +229,12 @@ std::size_t addOnePartialVolumeLayer(Region& r, const std::vector<float>& values
 }  // namespace
 
 std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, double noise,
-                                  std::array<bool, 3> thick, const std::array<std::size_t, 3>& volumeSize, int layers) {
+                                  std::array<bool, 3> thick, const std::array<std::size_t, 3>& volumeSize, int layers,
+                                  const std::optional<ValueRange>& farAlongThick) {
     std::size_t total = 0;
     for (int layer = 0; layer < layers; ++layer) {
-        const std::size_t added = addOnePartialVolumeLayer(r, values, regionMean, noise, thick);
+        const std::size_t added =
+            addOnePartialVolumeLayer(r, values, regionMean, noise, thick, layer == 0 ? farAlongThick : std::nullopt);
         if (added == 0) break;
         total += added;
     }

@@ -39,12 +39,23 @@ Shell shellOf(const Region& r);
 
 // The shell's voxels darker and brighter than the region by more than half the range on the
 // smoothed copy (the others are lesion-like: noise or partial volume with the lesion), and the
-// median of each class in the original values (smoothing would carry lesion into the layer).
+// value of each class's nearest tissue in the original values (smoothing would carry lesion into
+// the layer): see nearestTissueValue.
 struct ShellClasses {
     std::size_t total = 0, darkN = 0, brightN = 0;
     double darkMean = 0, brightMean = 0;
 };
-ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& shell, double centre, double half);
+ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& shell, double centre, double half,
+                      double noise, bool nearest = false);
+
+// The value of the tissue nearest in value to the region on one side of it (darker or brighter
+// than `cut`, the edge of its range), among the values of a layer round it: the first mode beyond
+// the cut, from it outwards, that holds at least `least` values within +/- `width`. Where several
+// tissues lie on one side (brain, fat and air round a skull lesion), the 50% level against their
+// pooled median lies inside the nearest one's noise and lets it in; the nearest is the one that
+// bounds the region. The voxels still partly lesion spread thinly between the two and make no
+// mode. NaN when there is none.
+double nearestTissueValue(std::vector<float> values, bool darker, double cut, double width, std::size_t least);
 
 // The share of the region's second outside layer (see shellOf) whose values lie in [lower,
 // upper]: near 0 where the outline stands at an edge in value.
@@ -74,9 +85,16 @@ std::size_t pruneWidening(Region& after, const Region& before, const std::vector
 // range on a smoothed copy stops up to a voxel inside the 50% level where smoothing carried the
 // neighbour's value in; a layer past the 50% level adds nothing and ends it). Not along thick
 // axes (a thick slice's cap is mostly a curved surface's partial volume, and a whole slice more
-// would over-read the extent). Returns the voxels added.
+// would over-read the extent), except, in the first layer and given farAlongThick (the range the
+// outline was grown with), against a tissue whose 50% level lies beyond that range by more than
+// the noise: the range, set against the nearest tissue (brain under a skull lesion), leaves out
+// the cap that is more than half lesion against a far one (air over it). Returns the voxels added.
+struct ValueRange {
+    double lower = 0, upper = 0;
+};
 std::size_t addPartialVolumeLayer(Region& r, const std::vector<float>& values, double regionMean, double noise,
-                                  std::array<bool, 3> thick, const std::array<std::size_t, 3>& volumeSize, int layers);
+                                  std::array<bool, 3> thick, const std::array<std::size_t, 3>& volumeSize, int layers,
+                                  const std::optional<ValueRange>& farAlongThick = std::nullopt);
 
 double meanOver(const std::vector<float>& values, const std::vector<std::uint8_t>& mask);
 // The sample SD of values over the mask about mean (0 under two voxels).

@@ -2,6 +2,9 @@
 // says it is more than half lesion against the tissue beyond it, each side on its own.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "imaging/measure/RegionParts.h"
 
 using namespace mensura::imaging;
@@ -88,6 +91,68 @@ TEST(PartialVolumeLayer, ANoisyLesionValueBeyondTheMeanJoinsWithinTheNoise) {
     EXPECT_EQ(addPartialVolumeLayer(s.region, s.values, 100.0, 10.0, fine, s.volumeSize, 1), 100u);
     EXPECT_EQ(s.inLayer(0, 15), 100u);
     EXPECT_EQ(s.region.hi[0], 15u);
+}
+
+// Across thick slices, given the range the outline was grown with: a cap against a tissue whose
+// 50% level lies far beyond the range (air over a scalp mass) joins when more than half lesion;
+// against a near tissue, or a value just outside the range (a third tissue), it stays out.
+TEST(PartialVolumeLayer, ACapAcrossThickSlicesJoinsOnlyAgainstAFarTissue) {
+    const std::array<bool, 3> thick{false, false, true};
+    const ValueRange grownWith{72, 140};  // set against a near tissue at 40 (the 50% level 70)
+    Scene air;
+    air.layer(2, 16, -1000);
+    air.layer(2, 15, -300);  // 7/11 lesion against air: its 50% level -450, far below 72
+    air.layer(2, 3, -1000);
+    air.layer(2, 4, -600);   // 4/11 lesion: stays out
+    EXPECT_EQ(addPartialVolumeLayer(air.region, air.values, 100.0, 10.0, thick, air.volumeSize, 2, grownWith), 100u);
+    EXPECT_EQ(air.inLayer(2, 15), 100u);
+    EXPECT_EQ(air.inLayer(2, 4), 0u);
+    EXPECT_EQ(air.region.hi[2], 15u);
+    // Without the range, thick axes stay out as before.
+    Scene plain;
+    plain.layer(2, 16, -1000);
+    plain.layer(2, 15, -300);
+    EXPECT_EQ(addPartialVolumeLayer(plain.region, plain.values, 100.0, 10.0, thick, plain.volumeSize, 2), 0u);
+    // Against the near tissue (40, level 70: at the range's bound) a 5/6-lesion cap stays out:
+    // the range already judged it.
+    Scene near;
+    near.layer(2, 15, 90);
+    EXPECT_EQ(addPartialVolumeLayer(near.region, near.values, 100.0, 10.0, thick, near.volumeSize, 2, grownWith), 0u);
+    // A third tissue just below the range (65) with air beyond it is not a lesion-air mix.
+    Scene third;
+    third.layer(2, 16, -1000);
+    third.layer(2, 15, 65);
+    EXPECT_EQ(addPartialVolumeLayer(third.region, third.values, 100.0, 10.0, thick, third.volumeSize, 2, grownWith), 0u);
+}
+
+// The nearest tissue on one side of a region, among the values of the layer round it: brain (40),
+// fat (-95) and air (-1000) under and over a lesion at 100 whose range ends at 70.
+TEST(NearestTissue, TheModeNearestTheRangeNotThePooledMedian) {
+    std::vector<float> layer;
+    // Each tissue's noise: a triangular spread of +/- spread about its value (one mode).
+    auto add = [&](double value, int n, double spread) {
+        for (int i = 0; i < n; ++i) layer.push_back(float(value + spread * (double(i % 11 + (i / 11) % 11) - 10.0) / 10.0));
+    };
+    add(-1000, 1000, 20);
+    add(-95, 120, 20);
+    add(40, 900, 20);
+    add(100, 300, 20);  // the lesion's own partial volume and noise, inside the range
+    for (int i = 0; i < 60; ++i) layer.push_back(float(-900 + 15 * i));  // mixes spread thinly
+    const std::size_t least = layer.size() / 20;
+    EXPECT_NEAR(nearestTissueValue(layer, true, 70, 12, least), 40, 3);
+    // The pooled median of the darker voxels lies in the air-fat mix, not at any tissue.
+    std::vector<float> darker;
+    for (float x : layer)
+        if (x < 70) darker.push_back(x);
+    std::nth_element(darker.begin(), darker.begin() + long(darker.size() / 2), darker.end());
+    EXPECT_LT(darker[darker.size() / 2], -90);
+    // Brighter than the range: nothing dense enough.
+    EXPECT_TRUE(std::isnan(nearestTissueValue(layer, false, 130, 12, least)));
+    // Without the brain, fat is the nearest.
+    std::vector<float> noBrain;
+    for (float x : layer)
+        if (x < 20 || x > 70) noBrain.push_back(x);
+    EXPECT_NEAR(nearestTissueValue(noBrain, true, 70, 12, noBrain.size() / 20), -95, 3);
 }
 
 // A region that stopped a voxel short of the lesion's edge (a tight range on a smoothed copy):
