@@ -110,11 +110,11 @@ ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& she
                       double noise, bool nearest) {
     ShellClasses c;
     std::vector<float> dark, bright, all;
-    all.reserve(shell.size());
+    if (nearest) all.reserve(shell.size());
     for (std::size_t idx : shell) {
         const double x = im.source[idx];
         ++c.total;
-        all.push_back(im.raw[idx]);
+        if (nearest) all.push_back(im.raw[idx]);
         if (x < centre - half) dark.push_back(im.raw[idx]);
         if (x > centre + half) bright.push_back(im.raw[idx]);
     }

@@ -38,9 +38,10 @@ struct Shell {
 Shell shellOf(const Region& r);
 
 // The shell's voxels darker and brighter than the region by more than half the range on the
-// smoothed copy (the others are lesion-like: noise or partial volume with the lesion), and the
-// value of each class's nearest tissue in the original values (smoothing would carry lesion into
-// the layer): see nearestTissueValue.
+// smoothed copy (the others are lesion-like: noise or partial volume with the lesion), and each
+// class's value in the original values (smoothing would carry lesion into the layer): its median,
+// or with `nearest` the value of its tissue nearest the region (see nearestTissueValue), the
+// median where none stands out.
 struct ShellClasses {
     std::size_t total = 0, darkN = 0, brightN = 0;
     double darkMean = 0, brightMean = 0;
