@@ -49,10 +49,10 @@ std::vector<NamedMeasurement> lesionMeasurements(const imaging::LesionMetrics& m
          "axial perpendicular diameter"),
         make(m.volumeMl, vol, "voxel count x voxel volume", seg.method, src, "volume"),
         make(m.surfaceMm2, area, "ITK shape label map perimeter of the mask", seg.method, src, "surface area"),
-        make(m.values.mean, value, "mean over the mask voxels", seg.method, src, "mean"),
-        make(m.values.sd, value, "sample standard deviation over the mask voxels", seg.method, src, "standard deviation"),
-        make(m.values.min, value, "minimum over the mask voxels", seg.method, src, "minimum"),
-        make(m.values.max, value, "maximum over the mask voxels", seg.method, src, "maximum"),
+        make(m.values.mean, value, "volume-weighted mean over the mask, each edge voxel at its interior neighbours' mean", seg.method, src, "mean"),
+        make(m.values.sd, value, "sample standard deviation over the mask voxels off its edge", seg.method, src, "standard deviation"),
+        make(m.values.min, value, "minimum over the mask voxels off its edge", seg.method, src, "minimum"),
+        make(m.values.max, value, "maximum over the mask voxels off its edge", seg.method, src, "maximum"),
         make(double(m.voxelCount), "{voxel}", "mask voxel count", seg.method, src, "voxel count"),
     };
     for (auto& x : out) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "imaging/measure/LesionValues.h"
 #include "imaging/measure/VolumeSampling.h"
 
 namespace mensura::imaging {
@@ -84,16 +85,11 @@ Result<EnhancementResult> analyseEnhancement(const Volume& pre, const Volume& po
     const auto& g = m.geometry;
     const std::size_t nx = g.size[0], ny = g.size[1], nz = g.size[2];
 
-    // Per-voxel pre and post values at the same patient position.
-    std::vector<double> d(m.voxels.size(), 0.0);
-    double sumPre = 0, sumPost = 0, isumPre = 0, isumPost = 0;
-    std::size_t n = 0, in = 0, outside = 0;
-    // Interior voxels (six lesion neighbours) are free of partial volume with the surroundings;
-    // the means use them when they are enough (as the lesion's values in measureLesion).
-    auto lesionAt = [&](long i, long j, long k) {
-        return i >= 0 && j >= 0 && k >= 0 && i < long(nx) && j < long(ny) && k < long(nz) &&
-               m.voxels[m.index(std::size_t(i), std::size_t(j), std::size_t(k))] != 0;
-    };
+    // Per-voxel pre and post values at the same patient position; NaN where the other series
+    // does not reach.
+    const double none = std::nan("");
+    std::vector<double> d(m.voxels.size(), 0.0), preValues(m.voxels.size(), none), postValues(m.voxels.size(), none);
+    std::size_t n = 0, outside = 0;
     for (std::size_t k = 0; k < nz; ++k)
         for (std::size_t j = 0; j < ny; ++j)
             for (std::size_t i = 0; i < nx; ++i) {
@@ -105,22 +101,20 @@ Result<EnhancementResult> analyseEnhancement(const Volume& pre, const Volume& po
                     ++outside;
                     continue;
                 }
-                const double vPre = o.maskFromPost ? *there : here, vPost = o.maskFromPost ? here : *there;
-                sumPre += vPre, sumPost += vPost, ++n;
-                const long li = long(i), lj = long(j), lk = long(k);
-                if (lesionAt(li - 1, lj, lk) && lesionAt(li + 1, lj, lk) && lesionAt(li, lj - 1, lk) && lesionAt(li, lj + 1, lk) &&
-                    lesionAt(li, lj, lk - 1) && lesionAt(li, lj, lk + 1))
-                    isumPre += vPre, isumPost += vPost, ++in;
-                d[idx] = vPost - vPre;
+                preValues[idx] = o.maskFromPost ? *there : here;
+                postValues[idx] = o.maskFromPost ? here : *there;
+                d[idx] = postValues[idx] - preValues[idx];
+                ++n;
             }
     if (n == 0) return Error{"enhancement: the lesion lies outside series " + other.stackId};
     if (outside > 0)
         r.warnings.push_back(std::to_string(outside) + " lesion voxels lie outside series " + other.stackId +
                              " and were left out");
     r.voxelCount = n;
-    const bool interior = in >= 8 && 4 * in >= n;
-    r.preMean = interior ? isumPre / double(in) : sumPre / double(n);
-    r.postMean = interior ? isumPost / double(in) : sumPost / double(n);
+    // Each mean without the partial volume at the lesion's edge, as the lesion's values in
+    // measureLesion.
+    r.preMean = lesionValueStatistics(m, preValues).mean;
+    r.postMean = lesionValueStatistics(m, postValues).mean;
     r.delta = r.postMean - r.preMean;
     if (std::fabs(r.preMean) >= 5) r.percent = 100.0 * r.delta / r.preMean;
 

@@ -9,6 +9,8 @@
 #include <set>
 #include <vector>
 
+#include "imaging/measure/LesionValues.h"
+
 namespace mensura::imaging {
 
 double latticeWidthMm(const VolumeGeometry& g, Vec3 d) {
@@ -138,24 +140,13 @@ Result<LesionMetrics> measureLesion(const Volume& v, const LesionMask& m) {
     const double z0 = g.originLps.z;
     Vec3 lo{1e300, 1e300, 1e300}, hi{-1e300, -1e300, -1e300};
     PointLps loP[3], hiP[3];
-    double sum = 0, sum2 = 0, vmin = 1e300, vmax = -1e300;
-    // Values are also summed over the interior: edge voxels are partly surroundings and pull the
-    // mean towards them. Interior = the neighbours along the fine axes are lesion; a coarse axis
-    // (spacing over 1.5x the finest: thick slices) is not asked, as dropping the first and last
-    // slices would drop most of a rim-enhancing lesion's rim and bias the mean to its core (CCS
-    // T1+C on 4 mm slices: 785 instead of 810 for a true 827).
-    // A voxel of the interior at the first or last slice along a coarse axis is kept unless its
-    // value lies far outside the rest of the interior's: a cap there that is mostly lesion but
-    // part air (a scalp mass on 4 mm slices) would pull the mean far down.
-    std::vector<double> interiorValues, capValues;
     Vec3 centroid{0, 0, 0};
     std::set<std::size_t> slicesUsed;
     const long nx = long(g.size[0]), ny = long(g.size[1]), nz = long(g.size[2]);
     auto in = [&](long i, long j, long k) {
         return i >= 0 && j >= 0 && k >= 0 && i < nx && j < ny && k < nz && m.inside(std::size_t(i), std::size_t(j), std::size_t(k));
     };
-    const double finest = std::min({g.spacingMm.x, g.spacingMm.y, g.spacingMm.z});
-    const bool fine[3] = {g.spacingMm.x <= 1.5 * finest, g.spacingMm.y <= 1.5 * finest, g.spacingMm.z <= 1.5 * finest};
+    std::vector<double> values(m.voxels.size(), std::nan(""));
     std::size_t count = 0;
     for (long k = 0; k < nz; ++k)
         for (long j = 0; j < ny; ++j)
@@ -163,7 +154,7 @@ Result<LesionMetrics> measureLesion(const Volume& v, const LesionMask& m) {
                 if (!m.inside(std::size_t(i), std::size_t(j), std::size_t(k))) continue;
                 ++count;
                 const double x = v.at(m.offset[0] + std::size_t(i), m.offset[1] + std::size_t(j), m.offset[2] + std::size_t(k));
-                sum += x, sum2 += x * x, vmin = std::min(vmin, x), vmax = std::max(vmax, x);
+                values[m.index(std::size_t(i), std::size_t(j), std::size_t(k))] = x;
                 const PointLps p = g.indexToLps(double(i), double(j), double(k));
                 centroid = centroid + p;
                 slicesUsed.insert(m.offset[2] + std::size_t(k));
@@ -174,41 +165,12 @@ Result<LesionMetrics> measureLesion(const Volume& v, const LesionMask& m) {
                 const bool edge = !in(i - 1, j, k) || !in(i + 1, j, k) || !in(i, j - 1, k) || !in(i, j + 1, k) ||
                                   !in(i, j, k - 1) || !in(i, j, k + 1);
                 if (edge) boundary.push_back(p);
-                const bool valueEdge = (fine[0] && (!in(i - 1, j, k) || !in(i + 1, j, k))) ||
-                                       (fine[1] && (!in(i, j - 1, k) || !in(i, j + 1, k))) ||
-                                       (fine[2] && (!in(i, j, k - 1) || !in(i, j, k + 1)));
-                const bool cap = (!fine[0] && (!in(i - 1, j, k) || !in(i + 1, j, k))) ||
-                                 (!fine[1] && (!in(i, j - 1, k) || !in(i, j + 1, k))) ||
-                                 (!fine[2] && (!in(i, j, k - 1) || !in(i, j, k + 1)));
-                if (!valueEdge) (cap ? capValues : interiorValues).push_back(x);
                 // A plane's hull needs only its outline, which the 3D boundary voxels contain.
                 if (edge) planes[std::lround((p.z - z0) / wz)].push_back({p.x, p.y, 0});
             }
     if (count == 0) return Error{"lesion mask of series " + v.stackId + " is empty"};
     r.voxelCount = count;
-    if (!interiorValues.empty() && !capValues.empty()) {
-        std::vector<double> x = interiorValues;
-        const std::size_t mid = x.size() / 2;
-        std::nth_element(x.begin(), x.begin() + long(mid), x.end());
-        const double median = x[mid];
-        for (double& y : x) y = std::fabs(y - median);
-        std::nth_element(x.begin(), x.begin() + long(mid), x.end());
-        const double far = 4 * 1.4826 * x[mid];
-        for (double y : capValues)
-            if (std::fabs(y - median) <= far) interiorValues.push_back(y);
-    } else {
-        interiorValues.insert(interiorValues.end(), capValues.begin(), capValues.end());
-    }
-    double isum = 0, isum2 = 0, imin = 1e300, imax = -1e300;
-    for (double y : interiorValues) isum += y, isum2 += y * y, imin = std::min(imin, y), imax = std::max(imax, y);
-    const std::size_t icount = interiorValues.size();
-    // The interior when it holds enough voxels (a quarter of the lesion, at least 8); else all.
-    if (icount >= 8 && 4 * icount >= count) sum = isum, sum2 = isum2, vmin = imin, vmax = imax;
-    const std::size_t n = (icount >= 8 && 4 * icount >= count) ? icount : count;
-    r.values.count = n;
-    r.values.mean = sum / double(n);
-    r.values.sd = n > 1 ? std::sqrt(std::max(0.0, (sum2 - sum * sum / double(n)) / double(n - 1))) : 0.0;
-    r.values.min = vmin, r.values.max = vmax;
+    r.values = lesionValueStatistics(m, values);
     r.centroidLps = (1.0 / double(count)) * centroid;
     const double voxelMm3 = g.spacingMm.x * g.spacingMm.y * g.spacingMm.z;
     r.volumeMl = double(count) * voxelMm3 / (v.spacingKnown ? 1000.0 : 1.0);

@@ -34,7 +34,7 @@ struct LesionMetrics {
     double axialPlaneZ = 0;       // LPS z of that plane
     double volumeMl = 0;          // voxel count x voxel volume
     double surfaceMm2 = 0;        // ITK shape label map perimeter of the mask
-    ValueStatistics values;       // over the mask voxels, original values
+    ValueStatistics values;       // the lesion's values without its edge (see LesionValues.h)
     PointLps centroidLps;
     std::string valueUnit;        // "HU" for CT
     std::string lengthUnit = "mm";  // "{pixel}" when the series has no pixel spacing

@@ -6,6 +6,7 @@
 
 #include "imaging/measure/RegionGrowing.h"
 #include "imaging/measure/RegionParts.h"
+#include "imaging/measure/RobustStatistics.h"
 #include "imaging/measure/SeedSegmentation.h"
 
 namespace mensura::imaging {
@@ -65,22 +66,6 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
 }
 
 namespace detail {
-namespace {
-
-// The median, and the median absolute deviation about it scaled to an SD (1.4826 MAD).
-double medianOf(std::vector<double> x) {
-    const std::size_t m = x.size() / 2;
-    std::nth_element(x.begin(), x.begin() + long(m), x.end());
-    return x[m];
-}
-double robustSd(const std::vector<double>& x, double median) {
-    std::vector<double> deviation;
-    deviation.reserve(x.size());
-    for (double y : x) deviation.push_back(std::fabs(y - median));
-    return 1.4826 * medianOf(std::move(deviation));
-}
-
-}  // namespace
 
 Result<Segmentation> SeedSegmentation::run() {
     if (!v.isVolume) return Error{where + ": a set of 2D images, not a volume; lesion extent needs a volume"};

@@ -5,6 +5,8 @@
 #include <limits>
 #include <sstream>
 
+#include "imaging/measure/RobustStatistics.h"
+
 namespace mensura::imaging::detail {
 
 std::string fmt(double v, int precision) {
@@ -73,7 +75,7 @@ Shell shellOf(const Region& r) {
 }
 
 double nearestTissueValue(std::vector<float> x, bool darker, double cut, double width, std::size_t least) {
-    if (x.empty()) return 0;
+    if (x.empty()) return std::numeric_limits<double>::quiet_NaN();
     std::sort(x.begin(), x.end());
     const std::size_t n = x.size();
     std::vector<double> prefix(n + 1, 0.0);
@@ -119,20 +121,17 @@ ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& she
         if (x > centre + half) bright.push_back(im.raw[idx]);
     }
     // The median: the voxels of the layer still partly lesion form a tail towards the lesion.
-    auto median = [](std::vector<float>& x) {
-        std::nth_element(x.begin(), x.begin() + long(x.size() / 2), x.end());
-        return double(x[x.size() / 2]);
-    };
+    using detail::medianOf;
     const std::size_t least = std::max<std::size_t>(1, c.total / 20);
     const double width = std::max(noise, 0.05 * half);
     c.darkN = dark.size(), c.brightN = bright.size();
     if (c.darkN) {
         const double m = nearest ? nearestTissueValue(all, true, centre - half, width, least) : std::nan("");
-        c.darkMean = std::isnan(m) ? median(dark) : m;
+        c.darkMean = std::isnan(m) ? medianOf(std::move(dark)) : m;
     }
     if (c.brightN) {
         const double m = nearest ? nearestTissueValue(all, false, centre + half, width, least) : std::nan("");
-        c.brightMean = std::isnan(m) ? median(bright) : m;
+        c.brightMean = std::isnan(m) ? medianOf(std::move(bright)) : m;
     }
     return c;
 }
