@@ -47,10 +47,52 @@ bool holds(const LesionMask& m, PointLps p) {
 
 constexpr double kReseedMm = 2.5;
 
-}  // namespace
+// The voxel within radiusMm of p, along the fine axes and on p's slice across thick ones, whose
+// neighbourhood (about 1 mm either side along the fine axes) varies least in value: inside one
+// part of a lesion, not where two meet.
+std::optional<PointLps> mostUniformNear(const Volume& v, PointLps p, double radiusMm) {
+    const VolumeGeometry& g = v.geometry;
+    const Vec3 idx = g.lpsToIndex(p);
+    long c[3], reach[3], win[3];
+    const double finest = std::min({g.spacingMm.x, g.spacingMm.y, g.spacingMm.z});
+    for (int a = 0; a < 3; ++a) {
+        c[a] = std::lround(idx[a]);
+        if (c[a] < 0 || c[a] >= long(g.size[a])) return std::nullopt;
+        const bool fine = g.spacingMm[a] <= 1.5 * finest;
+        reach[a] = fine ? std::lround(radiusMm / g.spacingMm[a]) : 0;
+        win[a] = fine ? std::max(1L, std::lround(1.0 / g.spacingMm[a])) : 0;
+    }
+    double best = HUGE_VAL;
+    std::optional<PointLps> at;
+    for (long k = c[2] - reach[2]; k <= c[2] + reach[2]; ++k)
+        for (long j = c[1] - reach[1]; j <= c[1] + reach[1]; ++j)
+            for (long i = c[0] - reach[0]; i <= c[0] + reach[0]; ++i) {
+                const long q[3] = {i, j, k};
+                double d2 = 0, sum = 0, sum2 = 0, n = 0;
+                for (int a = 0; a < 3; ++a) d2 += std::pow(double(q[a] - c[a]) * g.spacingMm[a], 2);
+                bool inside = d2 <= radiusMm * radiusMm;
+                for (int a = 0; a < 3 && inside; ++a) inside = q[a] - win[a] >= 0 && q[a] + win[a] < long(g.size[a]);
+                if (!inside) continue;
+                for (long dk = -win[2]; dk <= win[2]; ++dk)
+                    for (long dj = -win[1]; dj <= win[1]; ++dj)
+                        for (long di = -win[0]; di <= win[0]; ++di) {
+                            const double x = v.at(std::size_t(i + di), std::size_t(j + dj), std::size_t(k + dk));
+                            sum += x, sum2 += x * x, n += 1;
+                        }
+                const double var = sum2 / n - (sum / n) * (sum / n);
+                if (var < best) best = var, at = g.indexToLps(double(i), double(j), double(k));
+            }
+    return at;
+}
 
-Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const SegmentationOptions& o) {
-    auto first = detail::SeedSegmentation(v, seedLps, o).run();
+constexpr double kUniformSearchMm = 2.0;
+
+// The segmentation from a point, and again from its region's centre when that lies more than
+// kReseedMm from it. flooded: the ranges from the point's neighbourhood flooded the surroundings.
+Result<Segmentation> segmentFrom(const Volume& v, PointLps seedLps, const SegmentationOptions& o, bool& flooded) {
+    detail::SeedSegmentation fromPoint(v, seedLps, o);
+    auto first = fromPoint.run();
+    flooded = !first && fromPoint.firstRegionFailed;
     if (!first || o.lower || o.upper) return first;
     const auto centre = interiorCentre(first->mask);
     if (!centre) return first;
@@ -63,6 +105,35 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
     again->method += "; segmented again from the first region's centre " + detail::pointText(*centre) + " mm LPS, " +
                      detail::fmt(offMm) + " mm from the click (the range from a click near the edge depends on the click)";
     return again;
+}
+
+}  // namespace
+
+Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const SegmentationOptions& o) {
+    bool flooded = false;
+    auto first = segmentFrom(v, seedLps, o, flooded);
+    // A click where two parts of a lesion meet (an enhancing rim and its core) gives a range
+    // that spans both and the tissue beyond of either's value, which it floods. From the most
+    // uniform point within 2 mm (two voxels on coarser pixels), inside one part, the range is that part's; the rim step or
+    // hole filling gives the rest. Kept only when the region holds the click and its outline is
+    // not in doubt.
+    if (first || !flooded || o.lower || o.upper) return first;
+    const Vec3 sp = v.geometry.spacingMm;
+    const double radiusMm = std::max(kUniformSearchMm, 2 * std::min({sp.x, sp.y, sp.z}));
+    const auto uniform = mostUniformNear(v, seedLps, radiusMm);
+    if (!uniform || norm(*uniform - seedLps) < 1e-6) return first;
+    auto moved = segmentFrom(v, *uniform, o, flooded);
+    if (!moved || !holds(moved->mask, seedLps)) return first;
+    // A result there whose outline is in doubt is no better than the request for a click nearer
+    // the centre (on a real head CT, a click at the edge of air then read 65 mL from fat to bone).
+    for (const std::string& w : moved->warnings)
+        if (w.rfind("check the outline", 0) == 0) return first;
+    moved->method += "; the click " + detail::pointText(seedLps) + " gave ranges that flooded the surroundings (two parts "
+                     "meet there): segmented from the most uniform point within " + detail::fmt(radiusMm, 1) +
+                     " mm, " + detail::pointText(*uniform) + " mm LPS";
+    if (!moved->reseededLps) moved->reseededLps = *uniform;
+    moved->seedLps = seedLps;
+    return moved;
 }
 
 namespace detail {
@@ -339,7 +410,10 @@ Result<Region> SeedSegmentation::firstRegion() {
             out.robustRange = true;
         }
     }
-    if (failed) return *failed;
+    if (failed) {
+        firstRegionFailed = true;
+        return *failed;
+    }
     return starShaped(std::move(*grown));
 }
 

@@ -62,6 +62,7 @@ struct SeedSegmentation {
     std::array<bool, 2> halfLevelBlocked{false, false};  // the 50% move refused towards darker, brighter
     std::vector<std::string> halfLevelNotes;             // why, for the method
     EnclosingCompartment compartment;
+    bool firstRegionFailed = false;  // the ranges from the seed's neighbourhood leaked or flooded
     Segmentation out;
 };
 

@@ -139,3 +139,28 @@ TEST(OffCentreClick, AClickFarFromTheCentreIsSegmentedAgainFromTheRegionsCentre)
 }
 
 }  // namespace
+
+// A rim (110 HU) round a core (45) in tissue of the core's value (40), as the LMS scalp mass on
+// CT+C lies on brain: a click where rim and core meet gives a range that spans both, and so the
+// tissue round the lesion, which it floods (before: refused, "does not stand apart"). From the
+// most uniform point within two voxels (2.5 mm), inside the core or the rim, the range is that part's and the
+// rim step gives the rest.
+TEST(OffCentreClick, WhereARimMeetsACoreOfTheSurroundingsValueTheClickMovesIntoOnePart) {
+    const EllipsoidCase c = smallAxialLesion();
+    test::LesionValues values;
+    values.lesion = 110, values.background = 40, values.noiseSd = 5;
+    values.coreFraction = 0.6, values.coreValue = 45;
+    test::TempDir dir;
+    auto v = test::makeEllipsoidVolume(c, values, dir.path());
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    int moved = 0;
+    for (Vec3 d : {Vec3{0, 1, 0}, Vec3{1, 0, 0}, Vec3{0, -1, 0}, Vec3{-1, 0, 0}}) {
+        const PointLps click = towardsSurface(c, d, 0.6);
+        auto seg = segmentLesion(*v, click);
+        ASSERT_TRUE(seg.ok()) << "click where rim and core meet: " << seg.error().message;
+        moved += seg->method.find("most uniform point") != std::string::npos;
+        const Outcome o = measureFrom(*v, c, click);
+        EXPECT_TRUE(o.within) << "click where rim and core meet, along " << d.x << ", " << d.y << ": " << o.text;
+    }
+    EXPECT_GT(moved, 0) << "no click needed the move: the scene does not test it";
+}

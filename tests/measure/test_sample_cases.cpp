@@ -113,9 +113,11 @@ const SampleSeries kMeasurable[] = {{"ccs_craniocervical", "baseline", "02_CT_NE
                                     {"asps_tongue_followup", "followup", "02_T2_COR", 0},
                                     {"asps_tongue_followup", "followup", "03_T1_AX_C", 0},
                                     // A click off the centre of this rim (110 HU) round a core (50)
-                                    // beside brain (38) is often refused: the range from a
-                                    // neighbourhood of rim and core takes in brain and floods it.
-                                    {"lms_scalp_skull", "baseline", "02_CT_HEAD_C", 0, true, 2, 13}};
+                                    // beside brain (38) is refused more often: the range from a
+                                    // neighbourhood of rim and core takes in brain and floods it,
+                                    // and so may the range from the most uniform point near it (13
+                                    // of 27 refused 5 mm off before that second try).
+                                    {"lms_scalp_skull", "baseline", "02_CT_HEAD_C", 0, true, 1, 5}};
 INSTANTIATE_TEST_SUITE_P(Samples, SampleLesion, ::testing::ValuesIn(kMeasurable), sampleName);
 
 // A click is rarely at the centre. From each of the 26 points 3 mm off it along the rows and
@@ -166,8 +168,8 @@ TEST_P(SampleLesionOffCentre, WithinTheTolerancesOrFlaggedFromAClickOffTheCentre
                                                                   << " mL, without a warning";
                     within += sizes;
                 }
-        // And nearly all clicks are right (today all 27 at 3 mm on each of these series but the
-        // LMS CT+C's two refused, and all but the refused at 5 mm).
+        // And nearly all clicks are right (today all 27 at 3 mm on each of these series but one
+        // refused on the LMS CT+C, and all but the refused at 5 mm but one flagged there).
         EXPECT_GE(10 * within, 9 * (clicks - refused)) << c.series << ", " << step << " mm: " << within << " of " << clicks
                                                        << " within the tolerances";
         EXPECT_LE(refused, step > 3.0 ? c.refusedAt5Mm : c.refusedAt3Mm) << c.series << ", " << step << " mm";
