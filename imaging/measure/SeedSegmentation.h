@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the measure library: the steps of the seed segmentation (segmentLesion) and the
-// state they share. LesionSegmentation.cpp holds the seed, the range and the grow;
+// state they share. SegmentLesion.cpp runs it from the click (and again from a better point);
+// LesionSegmentation.cpp holds the seed, the range and the grow;
 // HalfLevelMove.cpp the 50% partial-volume move, the rim step and the partial-volume layers.
 #include <array>
 #include <optional>
