@@ -145,10 +145,18 @@ Block SeedSegmentation::blockAround(double halfMm) const {
     return b;
 }
 
-const BlockImages& SeedSegmentation::images(const Block& b) {
-    if (!cache || !(cache->block == b)) cache = loadBlock(v, b, sigmaMm);
-    return *cache;
+const BlockImages& BlockCache::get(const Volume& v, const Block& b, double smoothingSigmaMm) {
+    for (auto it = blocks.begin(); it != blocks.end(); ++it)
+        if (it->block == b && it->smoothingSigmaMm == smoothingSigmaMm) {
+            blocks.splice(blocks.begin(), blocks, it);
+            return blocks.front();
+        }
+    blocks.push_front(loadBlock(v, b, smoothingSigmaMm));
+    if (blocks.size() > kBlocks) blocks.pop_back();
+    return blocks.front();
 }
+
+const BlockImages& SeedSegmentation::images(const Block& b) { return cache.get(v, b, sigmaMm); }
 
 Index3 SeedSegmentation::seedIn(const Block& b) const {
     return Index3{long(seed[0] - b.lo[0]), long(seed[1] - b.lo[1]), long(seed[2] - b.lo[2])};

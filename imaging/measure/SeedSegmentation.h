@@ -4,6 +4,7 @@
 // LesionSegmentation.cpp holds the seed, the range and the grow;
 // HalfLevelMove.cpp the 50% partial-volume move, the rim step and the partial-volume layers.
 #include <array>
+#include <list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,9 +14,20 @@
 
 namespace mensura::imaging::detail {
 
+// The blocks of one series loaded and smoothed so far, the last used first (at most kBlocks):
+// each range tried grows through the same doubling blocks, which were smoothed again for every
+// range and every segmentation from another point of the same click (half the time of a
+// refused click on a 384 x 512 x 56 MR). A list, so a reference to a block stays valid while
+// others are loaded, until it is the oldest of more than kBlocks.
+struct BlockCache {
+    static constexpr std::size_t kBlocks = 4;
+    std::list<BlockImages> blocks;
+    const BlockImages& get(const Volume& v, const Block& b, double smoothingSigmaMm);
+};
+
 struct SeedSegmentation {
-    SeedSegmentation(const Volume& volume, PointLps seed, const SegmentationOptions& options)
-        : v(volume), g(volume.geometry), o(options), seedLps(seed), where("series " + volume.stackId) {}
+    SeedSegmentation(const Volume& volume, PointLps seed, const SegmentationOptions& options, BlockCache& blocks)
+        : v(volume), g(volume.geometry), o(options), seedLps(seed), where("series " + volume.stackId), cache(blocks) {}
     Result<Segmentation> run();
 
     // In the order run() takes them.
@@ -51,7 +63,7 @@ struct SeedSegmentation {
     double minSpacing = 0, sigmaMm = 0;
     std::array<bool, 3> thick{};
     Index3 leak{0, 0, 0};
-    std::optional<BlockImages> cache;
+    BlockCache& cache;
     double half = 0, minHalf = 0;
     // The range again from the median and the MAD of the neighbourhood on the slice clicked on,
     // for a click near the lesion's edge: there the neighbourhood holds the surroundings too, its

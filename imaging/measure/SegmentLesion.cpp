@@ -84,8 +84,9 @@ constexpr double kUniformSearchMm = 2.0;
 
 // The segmentation from a point, and again from its region's centre when that lies more than
 // kReseedMm from it. flooded: the ranges from the point's neighbourhood flooded the surroundings.
-Result<Segmentation> segmentFrom(const Volume& v, PointLps seedLps, const SegmentationOptions& o, bool& flooded) {
-    detail::SeedSegmentation fromPoint(v, seedLps, o);
+Result<Segmentation> segmentFrom(const Volume& v, PointLps seedLps, const SegmentationOptions& o, detail::BlockCache& blocks,
+                                 bool& flooded) {
+    detail::SeedSegmentation fromPoint(v, seedLps, o, blocks);
     auto first = fromPoint.run();
     flooded = !first && fromPoint.firstRegionFailed;
     if (!first || o.lower || o.upper) return first;
@@ -93,7 +94,7 @@ Result<Segmentation> segmentFrom(const Volume& v, PointLps seedLps, const Segmen
     if (!centre) return first;
     const double offMm = norm(*centre - seedLps);
     if (offMm <= kReseedMm) return first;
-    auto again = detail::SeedSegmentation(v, *centre, o).run();
+    auto again = detail::SeedSegmentation(v, *centre, o, blocks).run();
     if (!again || !holds(again->mask, seedLps)) return first;
     again->seedLps = seedLps;
     again->reseededLps = *centre;
@@ -106,7 +107,8 @@ Result<Segmentation> segmentFrom(const Volume& v, PointLps seedLps, const Segmen
 
 Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const SegmentationOptions& o) {
     bool flooded = false;
-    auto first = segmentFrom(v, seedLps, o, flooded);
+    detail::BlockCache blocks;  // shared by the segmentations from each point
+    auto first = segmentFrom(v, seedLps, o, blocks, flooded);
     // A click where two parts of a lesion meet (an enhancing rim and its core) gives a range
     // that spans both and the tissue beyond of either's value, which it floods. From the most
     // uniform point within 2 mm (two voxels on coarser pixels), inside one part, the range is that part's; the rim step or
@@ -117,7 +119,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
     const double radiusMm = std::max(kUniformSearchMm, 2 * std::min({sp.x, sp.y, sp.z}));
     const auto uniform = mostUniformNear(v, seedLps, radiusMm);
     if (!uniform || norm(*uniform - seedLps) < 1e-6) return first;
-    auto moved = segmentFrom(v, *uniform, o, flooded);
+    auto moved = segmentFrom(v, *uniform, o, blocks, flooded);
     if (!moved || !holds(moved->mask, seedLps)) return first;
     // A result there whose outline is in doubt is no better than the request for a click nearer
     // the centre (on a real head CT, a click at the edge of air then read 65 mL from fat to bone).
