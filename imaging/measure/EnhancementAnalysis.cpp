@@ -112,9 +112,11 @@ Result<EnhancementResult> analyseEnhancement(const Volume& pre, const Volume& po
                              " and were left out");
     r.voxelCount = n;
     // Each mean without the partial volume at the lesion's edge, as the lesion's values in
-    // measureLesion.
-    r.preMean = lesionValueStatistics(m, preValues).mean;
-    r.postMean = lesionValueStatistics(m, postValues).mean;
+    // measureLesion, over the same voxels: which count at their own value is judged on the
+    // series the mask was drawn on.
+    const LesionValueRoles roles = lesionValueRoles(m, o.maskFromPost ? postValues : preValues);
+    r.preMean = lesionValueStatistics(m, roles, preValues).mean;
+    r.postMean = lesionValueStatistics(m, roles, postValues).mean;
     r.delta = r.postMean - r.preMean;
     if (std::fabs(r.preMean) >= 5) r.percent = 100.0 * r.delta / r.preMean;
 

@@ -151,8 +151,16 @@ const BlockImages& BlockCache::get(const Volume& v, const Block& b, double smoot
             blocks.splice(blocks.begin(), blocks, it);
             return blocks.front();
         }
+    // The oldest go first: before the new block is loaded when they would exceed the budget
+    // with it, so that two whole-volume blocks are not held at once.
+    const std::size_t incoming = 2 * sizeof(float) * b.count();
+    auto bytes = [&] {
+        std::size_t total = incoming;
+        for (const BlockImages& x : blocks) total += sizeof(float) * (x.raw.size() + x.source.size());
+        return total;
+    };
+    while (!blocks.empty() && (blocks.size() >= kBlocks || bytes() > kBytes)) blocks.pop_back();
     blocks.push_front(loadBlock(v, b, smoothingSigmaMm));
-    if (blocks.size() > kBlocks) blocks.pop_back();
     return blocks.front();
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 
 #include "imaging/measure/RobustStatistics.h"
 
@@ -10,11 +9,15 @@ namespace mensura::imaging {
 
 namespace {
 
-enum class Role : std::uint8_t { None, Edge, Cap, Interior };
+bool fits(const LesionMask& m, const std::vector<double>& values) {
+    return m.voxels.size() == m.geometry.voxelCount() && values.size() == m.voxels.size();
+}
 
 }  // namespace
 
-ValueStatistics lesionValueStatistics(const LesionMask& m, const std::vector<double>& values) {
+LesionValueRoles lesionValueRoles(const LesionMask& m, const std::vector<double>& values) {
+    LesionValueRoles r;
+    if (!fits(m, values)) return r;
     const VolumeGeometry& g = m.geometry;
     const long n[3] = {long(g.size[0]), long(g.size[1]), long(g.size[2])};
     auto in = [&](long i, long j, long k) {
@@ -25,79 +28,100 @@ ValueStatistics lesionValueStatistics(const LesionMask& m, const std::vector<dou
     bool fine[3];
     for (int a = 0; a < 3; ++a) fine[a] = g.spacingMm[a] <= 1.5 * finest;
 
-    // Each voxel's role, and the interior's values for the caps' test.
-    std::vector<Role> role(m.voxels.size(), Role::None);
-    std::vector<double> interior, all;
+    r.own.assign(m.voxels.size(), 0);
+    std::vector<double> interior;
     std::vector<std::size_t> caps;
+    std::size_t valued = 0;
     for (long k = 0; k < n[2]; ++k)
         for (long j = 0; j < n[1]; ++j)
             for (long i = 0; i < n[0]; ++i) {
                 const std::size_t idx = m.index(std::size_t(i), std::size_t(j), std::size_t(k));
                 if (!m.voxels[idx] || !std::isfinite(values[idx])) continue;
-                all.push_back(values[idx]);
-                bool edgeAlong[3];
+                ++valued;
+                bool edge = false, cap = false;
                 const long p[3] = {i, j, k};
                 for (int a = 0; a < 3; ++a) {
                     long lo[3] = {p[0], p[1], p[2]}, hi[3] = {p[0], p[1], p[2]};
                     --lo[a], ++hi[a];
-                    edgeAlong[a] = !in(lo[0], lo[1], lo[2]) || !in(hi[0], hi[1], hi[2]);
+                    const bool along = !in(lo[0], lo[1], lo[2]) || !in(hi[0], hi[1], hi[2]);
+                    (fine[a] ? edge : cap) |= along;
                 }
-                bool edge = false, cap = false;
-                for (int a = 0; a < 3; ++a) (fine[a] ? edge : cap) |= edgeAlong[a];
-                if (edge) {
-                    role[idx] = Role::Edge;
-                } else if (cap) {
-                    role[idx] = Role::Cap;
+                if (edge) continue;
+                if (cap) {
                     caps.push_back(idx);
                 } else {
-                    role[idx] = Role::Interior;
+                    r.own[idx] = 1;
                     interior.push_back(values[idx]);
                 }
             }
-    ValueStatistics s;
-    if (all.empty()) return s;
-    if (!interior.empty() && !caps.empty()) {
+    // Caps far from the interior's values are partly surroundings. The robust SD is 0 where most
+    // of the interior has one value (noise-free or clipped data): then the plain SD.
+    if (interior.empty()) {
+        for (std::size_t idx : caps) r.own[idx] = 1;
+    } else {
         const double median = detail::medianOf(interior);
-        const double far = 4 * detail::robustSd(interior, median);
+        double spread = detail::robustSd(interior, median);
+        if (!(spread > 0)) {
+            double sum = 0, sum2 = 0;
+            for (double x : interior) sum += x, sum2 += x * x;
+            const double c = double(interior.size());
+            spread = std::sqrt(std::max(0.0, sum2 / c - (sum / c) * (sum / c)));
+        }
         for (std::size_t idx : caps)
-            if (std::fabs(values[idx] - median) <= far) role[idx] = Role::Interior;
+            if (std::fabs(values[idx] - median) <= 4 * spread) r.own[idx] = 1;
     }
-    std::vector<double> own;
-    for (std::size_t idx = 0; idx < role.size(); ++idx)
-        if (role[idx] == Role::Interior) own.push_back(values[idx]);
-    const bool useInterior = own.size() >= 8 && 4 * own.size() >= all.size();
-    if (!useInterior) own = all;
+    const auto own = std::size_t(std::count(r.own.begin(), r.own.end(), std::uint8_t{1}));
+    r.useOwn = own >= 8 && 4 * own >= valued;
+    return r;
+}
 
+ValueStatistics lesionValueStatistics(const LesionMask& m, const LesionValueRoles& roles, const std::vector<double>& values) {
+    ValueStatistics s;
+    if (!fits(m, values)) return s;
+    const bool useOwn = roles.useOwn && roles.own.size() == m.voxels.size();
+    auto counts = [&](std::size_t idx) { return m.voxels[idx] && std::isfinite(values[idx]) && (!useOwn || roles.own[idx]); };
     double sum = 0, sum2 = 0;
-    s.min = own.front(), s.max = own.front();
-    for (double x : own) sum += x, sum2 += x * x, s.min = std::min(s.min, x), s.max = std::max(s.max, x);
-    s.count = own.size();
-    const double c = double(own.size());
-    s.sd = own.size() > 1 ? std::sqrt(std::max(0.0, (sum2 - sum * sum / c) / (c - 1))) : 0.0;
-    if (!useInterior) {
-        s.mean = sum / c;
-        return s;
-    }
-    // The voxels whose own value does not count, at their interior neighbours' mean.
+    s.min = HUGE_VAL, s.max = -HUGE_VAL;
+    for (std::size_t idx = 0; idx < m.voxels.size(); ++idx)
+        if (counts(idx)) {
+            const double x = values[idx];
+            sum += x, sum2 += x * x, s.min = std::min(s.min, x), s.max = std::max(s.max, x), ++s.count;
+        }
+    if (s.count == 0) return ValueStatistics{};
+    const double c = double(s.count);
+    s.sd = s.count > 1 ? std::sqrt(std::max(0.0, (sum2 - sum * sum / c) / (c - 1))) : 0.0;
+    s.mean = sum / c;
+    if (!useOwn) return s;
+    // The voxels whose own value does not count, at their interior neighbours' mean, or at the
+    // interior's mean when none is next to them.
+    const double ownMean = s.mean;
+    const VolumeGeometry& g = m.geometry;
+    const long n[3] = {long(g.size[0]), long(g.size[1]), long(g.size[2])};
     double weighted = sum, counted = c;
     for (long k = 0; k < n[2]; ++k)
         for (long j = 0; j < n[1]; ++j)
             for (long i = 0; i < n[0]; ++i) {
                 const std::size_t idx = m.index(std::size_t(i), std::size_t(j), std::size_t(k));
-                if (role[idx] != Role::Edge && role[idx] != Role::Cap) continue;
+                if (!m.voxels[idx] || !std::isfinite(values[idx]) || roles.own[idx]) continue;
                 double near = 0;
                 int count = 0;
                 for (long dk = -1; dk <= 1; ++dk)
                     for (long dj = -1; dj <= 1; ++dj)
                         for (long di = -1; di <= 1; ++di) {
-                            if (!in(i + di, j + dj, k + dk)) continue;
-                            const std::size_t q = m.index(std::size_t(i + di), std::size_t(j + dj), std::size_t(k + dk));
-                            if (role[q] == Role::Interior) near += values[q], ++count;
+                            const long q[3] = {i + di, j + dj, k + dk};
+                            if (q[0] < 0 || q[1] < 0 || q[2] < 0 || q[0] >= n[0] || q[1] >= n[1] || q[2] >= n[2]) continue;
+                            const std::size_t qi = m.index(std::size_t(q[0]), std::size_t(q[1]), std::size_t(q[2]));
+                            if (counts(qi)) near += values[qi], ++count;
                         }
-                if (count > 0) weighted += near / count, counted += 1;
+                weighted += count > 0 ? near / count : ownMean;
+                counted += 1;
             }
     s.mean = weighted / counted;
     return s;
+}
+
+ValueStatistics lesionValueStatistics(const LesionMask& m, const std::vector<double>& values) {
+    return lesionValueStatistics(m, lesionValueRoles(m, values), values);
 }
 
 }  // namespace mensura::imaging

@@ -18,9 +18,11 @@ namespace mensura::imaging::detail {
 // each range tried grows through the same doubling blocks, which were smoothed again for every
 // range and every segmentation from another point of the same click (half the time of a
 // refused click on a 384 x 512 x 56 MR). A list, so a reference to a block stays valid while
-// others are loaded, until it is the oldest of more than kBlocks.
+// others are loaded, until it is the oldest of more than kBlocks or beyond kBytes (the newest is
+// always kept: a whole 512 x 512 x 400 CT's block is 840 MB).
 struct BlockCache {
     static constexpr std::size_t kBlocks = 4;
+    static constexpr std::size_t kBytes = std::size_t(512) << 20;
     std::list<BlockImages> blocks;
     const BlockImages& get(const Volume& v, const Block& b, double smoothingSigmaMm);
 };

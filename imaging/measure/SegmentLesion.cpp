@@ -44,7 +44,8 @@ constexpr double kReseedMm = 2.5;
 
 // The voxel within radiusMm of p, along the fine axes and on p's slice across thick ones, whose
 // neighbourhood (about 1 mm either side along the fine axes) varies least in value: inside one
-// part of a lesion, not where two meet.
+// part of a lesion, not where two meet. Of equal ones, the nearest. None when that is p's own
+// voxel (a segmentation from there is the one that failed).
 std::optional<PointLps> mostUniformNear(const Volume& v, PointLps p, double radiusMm) {
     const VolumeGeometry& g = v.geometry;
     const Vec3 idx = g.lpsToIndex(p);
@@ -57,8 +58,8 @@ std::optional<PointLps> mostUniformNear(const Volume& v, PointLps p, double radi
         reach[a] = fine ? std::lround(radiusMm / g.spacingMm[a]) : 0;
         win[a] = fine ? std::max(1L, std::lround(1.0 / g.spacingMm[a])) : 0;
     }
-    double best = HUGE_VAL;
-    std::optional<PointLps> at;
+    double best = HUGE_VAL, bestD2 = HUGE_VAL;
+    long at[3] = {c[0], c[1], c[2]};
     for (long k = c[2] - reach[2]; k <= c[2] + reach[2]; ++k)
         for (long j = c[1] - reach[1]; j <= c[1] + reach[1]; ++j)
             for (long i = c[0] - reach[0]; i <= c[0] + reach[0]; ++i) {
@@ -74,10 +75,11 @@ std::optional<PointLps> mostUniformNear(const Volume& v, PointLps p, double radi
                             const double x = v.at(std::size_t(i + di), std::size_t(j + dj), std::size_t(k + dk));
                             sum += x, sum2 += x * x, n += 1;
                         }
-                const double var = sum2 / n - (sum / n) * (sum / n);
-                if (var < best) best = var, at = g.indexToLps(double(i), double(j), double(k));
+                const double var = std::max(0.0, sum2 / n - (sum / n) * (sum / n));
+                if (var < best || (var == best && d2 < bestD2)) best = var, bestD2 = d2, at[0] = i, at[1] = j, at[2] = k;
             }
-    return at;
+    if (at[0] == c[0] && at[1] == c[1] && at[2] == c[2]) return std::nullopt;
+    return g.indexToLps(double(at[0]), double(at[1]), double(at[2]));
 }
 
 constexpr double kUniformSearchMm = 2.0;
@@ -118,7 +120,7 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
     const Vec3 sp = v.geometry.spacingMm;
     const double radiusMm = std::max(kUniformSearchMm, 2 * std::min({sp.x, sp.y, sp.z}));
     const auto uniform = mostUniformNear(v, seedLps, radiusMm);
-    if (!uniform || norm(*uniform - seedLps) < 1e-6) return first;
+    if (!uniform) return first;
     auto moved = segmentFrom(v, *uniform, o, blocks, flooded);
     if (!moved || !holds(moved->mask, seedLps)) return first;
     // A result there whose outline is in doubt is no better than the request for a click nearer

@@ -115,3 +115,53 @@ TEST(LesionValues, ARimRoundACoreGivesTheVolumeWeightedMean) {
         EXPECT_LE(r->values.max, 150.0 + 1e-3) << "spacing " << spacing.x << " x " << spacing.y << " x " << spacing.z;
     }
 }
+
+// A lesion one or two thick slices deep (a small node on 5 mm CT) has no interior but its caps:
+// they give its values, and its in-plane edge (here half surroundings: 50 for a lesion at 100)
+// counts at their mean. When the caps were tested against an interior that was not there, every
+// voxel counted at its own value and the mean read 89.
+TEST(LesionValues, ALesionOneOrTwoThickSlicesDeepKeepsItsCaps) {
+    for (std::size_t slices : {1u, 2u}) {
+        Volume v;
+        v.geometry.size = {20, 20, 4};
+        v.geometry.spacingMm = {1, 1, 5};
+        v.voxelType = VoxelType::Float32;
+        v.floatVoxels.assign(v.geometry.voxelCount(), 0.0f);
+        LesionMask m;
+        m.geometry = v.geometry;
+        m.voxels.assign(v.geometry.voxelCount(), 0);
+        for (std::size_t k = 1; k < 1 + slices; ++k)
+            for (std::size_t j = 4; j <= 15; ++j)
+                for (std::size_t i = 4; i <= 15; ++i) {
+                    const bool edge = i == 4 || i == 15 || j == 4 || j == 15;
+                    v.floatVoxels[v.index(i, j, k)] = edge ? 50.0f : 100.0f;
+                    m.voxels[m.index(i, j, k)] = 1;
+                }
+        auto r = measureLesion(v, m);
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        EXPECT_NEAR(r->values.mean, 100.0, 1e-6) << slices << " slice(s)";
+        EXPECT_EQ(r->values.count, slices * 10u * 10u) << slices << " slice(s)";
+        EXPECT_EQ(r->values.min, 100.0) << slices << " slice(s)";
+    }
+}
+
+// Noise-free data: most of the interior has one value, its robust SD is 0, and a cap that
+// differs by a hair from it is still kept (the plain SD stands in); a cap far off is not.
+TEST(LesionValues, ACapIsJudgedAgainstThePlainSdWhenTheRobustSdIsZero) {
+    CapScene nearly(100.5f);
+    for (std::size_t k = 2; k <= 6; ++k)
+        for (std::size_t j = 4; j <= 19; ++j)
+            for (std::size_t i = 4; i <= 19; ++i) nearly.v.floatVoxels[nearly.v.index(i, j, k)] = (i + j) % 7 == 0 ? 101.0f : 100.0f;
+    auto a = measureLesion(nearly.v, nearly.m);
+    ASSERT_TRUE(a.ok()) << a.error().message;
+    EXPECT_EQ(a->values.count, 980u + 196u);
+    EXPECT_LE(a->values.max, 101.0);
+    CapScene air(-300.0f);
+    for (std::size_t k = 2; k <= 6; ++k)
+        for (std::size_t j = 4; j <= 19; ++j)
+            for (std::size_t i = 4; i <= 19; ++i) air.v.floatVoxels[air.v.index(i, j, k)] = 100.0f;
+    auto b = measureLesion(air.v, air.m);
+    ASSERT_TRUE(b.ok()) << b.error().message;
+    EXPECT_EQ(b->values.count, 980u);
+    EXPECT_NEAR(b->values.mean, 100.0, 1e-6);
+}
