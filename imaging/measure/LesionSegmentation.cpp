@@ -241,6 +241,10 @@ Result<Region> SeedSegmentation::grow(double lower, double upper) {
         detail::pruneSpurs(r.mask, r.block, s);
         describe(r, g.size);
         if (r.touchesBlock && !boxBlock) {
+            // Already the surroundings, not a lesion (see notApart): a larger block holds all of
+            // this region and more, and is judged the same, so it need not be grown (a refused
+            // click on a 384 x 512 x 56 MR grew it to the whole volume for each range).
+            if (autoRange && notApart(r, lower, upper)) return r;
             if (halfMm < o.maxHalfSizeMm) {
                 halfMm = std::min(2 * halfMm, o.maxHalfSizeMm);
                 continue;

@@ -140,8 +140,11 @@ TEST(LesionExtentErrors, SeedInAirOutsideOrBoxInvertedAreClearErrors) {
 TEST(LesionExtentErrors, ARegionThatLeaksIsReportedNotMeasured) {
     test::TempDir dir;
     SyntheticParams p;
-    p.size = {200, 200, 30};
-    p.spacingMm = {1.5, 1.5, 2.5};  // the water body is 270 mm across: beyond the growth limit
+    // The water body is 270 mm across and 250 mm long: beyond the growth limit, and the region
+    // stops there before it reaches the volume's edge (a region that reaches it and is wide is
+    // refused as the surroundings, not as a leak).
+    p.size = {200, 200, 100};
+    p.spacingMm = {1.5, 1.5, 2.5};
     auto v = loadSynthetic(p, dir.path());
     ASSERT_TRUE(v.ok()) << v.error().message;
     SegmentationOptions o;
