@@ -2,6 +2,7 @@
 
 #include <itkBinaryBallStructuringElement.h>
 #include <itkImage.h>
+#include <itkRecursiveGaussianImageFilter.h>
 #include <itkSmoothingRecursiveGaussianImageFilter.h>
 
 #include <algorithm>
@@ -60,12 +61,30 @@ BlockImages loadBlock(const Volume& v, const Block& b, double sigmaMm) {
         im.source = im.raw;
         return im;
     }
-    auto smooth = itk::SmoothingRecursiveGaussianImageFilter<FloatImage, FloatImage>::New();
-    smooth->SetInput(wrap<FloatImage>(b, im.spacingMm, im.raw.data()));
-    smooth->SetSigma(sigmaMm);
-    smooth->Update();
-    const float* s = smooth->GetOutput()->GetBufferPointer();
-    im.source.assign(s, s + b.count());
+    // ITK's recursive Gaussian needs four voxels along an axis: a block thinner than that along
+    // one (a series of three slices) is smoothed along the others only, one axis at a time.
+    if (b.size(0) >= 4 && b.size(1) >= 4 && b.size(2) >= 4) {
+        auto smooth = itk::SmoothingRecursiveGaussianImageFilter<FloatImage, FloatImage>::New();
+        smooth->SetInput(wrap<FloatImage>(b, im.spacingMm, im.raw.data()));
+        smooth->SetSigma(sigmaMm);
+        smooth->Update();
+        const float* s = smooth->GetOutput()->GetBufferPointer();
+        im.source.assign(s, s + b.count());
+        return im;
+    }
+    im.source = im.raw;
+    for (unsigned a = 0; a < 3; ++a) {
+        if (b.size(int(a)) < 4) continue;
+        auto along = itk::RecursiveGaussianImageFilter<FloatImage, FloatImage>::New();
+        along->SetInput(wrap<FloatImage>(b, im.spacingMm, im.source.data()));
+        along->SetDirection(a);
+        along->SetSigma(sigmaMm);
+        along->SetOrder(itk::GaussianOrderEnum::ZeroOrder);
+        along->SetNormalizeAcrossScale(false);
+        along->Update();
+        const float* s = along->GetOutput()->GetBufferPointer();
+        std::copy(s, s + b.count(), im.source.begin());
+    }
     return im;
 }
 

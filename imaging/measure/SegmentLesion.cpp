@@ -3,6 +3,7 @@
 // click's ranges flooded the surroundings.
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <optional>
 
 #include "imaging/measure/LesionSegmentation.h"
@@ -105,17 +106,15 @@ Result<Segmentation> segmentFrom(const Volume& v, PointLps seedLps, const Segmen
     return again;
 }
 
-}  // namespace
-
-Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const SegmentationOptions& o) {
+Result<Segmentation> segment(const Volume& v, PointLps seedLps, const SegmentationOptions& o) {
     bool flooded = false;
     detail::BlockCache blocks;  // shared by the segmentations from each point
     auto first = segmentFrom(v, seedLps, o, blocks, flooded);
     // A click where two parts of a lesion meet (an enhancing rim and its core) gives a range
     // that spans both and the tissue beyond of either's value, which it floods. From the most
-    // uniform point within 2 mm (two voxels on coarser pixels), inside one part, the range is that part's; the rim step or
-    // hole filling gives the rest. Kept only when the region holds the click and its outline is
-    // not in doubt.
+    // uniform point within 2 mm (two voxels on coarser pixels), inside one part, the range is
+    // that part's; the rim step or hole filling gives the rest. Kept only when the region holds
+    // the click and its outline is not in doubt.
     if (first || !flooded || o.lower || o.upper) return first;
     const Vec3 sp = v.geometry.spacingMm;
     const double radiusMm = std::max(kUniformSearchMm, 2 * std::min({sp.x, sp.y, sp.z}));
@@ -133,6 +132,18 @@ Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const Segm
     if (!moved->reseededLps) moved->reseededLps = *uniform;
     moved->seedLps = seedLps;
     return moved;
+}
+
+}  // namespace
+
+Result<Segmentation> segmentLesion(const Volume& v, PointLps seedLps, const SegmentationOptions& o) {
+    // ITK reports what it cannot do by exceptions; they end here as an error naming the series,
+    // not as an abort of the viewer or the command line.
+    try {
+        return segment(v, seedLps, o);
+    } catch (const std::exception& e) {
+        return Error{"series " + v.stackId + ": the segmentation failed: " + e.what()};
+    }
 }
 
 }  // namespace mensura::imaging
