@@ -135,7 +135,6 @@ Result<LesionMetrics> measureLesion(const Volume& v, const LesionMask& m) {
 
     std::vector<PointLps> boundary;
     std::map<long, std::vector<P2>> planes;  // by z bin
-    std::vector<PointLps> all;
     const double wz = latticeWidthMm(g, {0, 0, 1});
     const double z0 = g.originLps.z;
     Vec3 lo{1e300, 1e300, 1e300}, hi{-1e300, -1e300, -1e300};

@@ -120,11 +120,11 @@ ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& she
         if (x < centre - half) dark.push_back(im.raw[idx]);
         if (x > centre + half) bright.push_back(im.raw[idx]);
     }
-    // The median: the voxels of the layer still partly lesion form a tail towards the lesion.
-    using detail::medianOf;
     const std::size_t least = std::max<std::size_t>(1, c.total / 20);
     const double width = std::max(noise, 0.05 * half);
     c.darkN = dark.size(), c.brightN = bright.size();
+    // Each class's value: its nearest tissue's with `nearest`, else its median (the voxels of the
+    // layer still partly lesion form a tail towards the lesion).
     if (c.darkN) {
         const double m = nearest ? nearestTissueValue(all, true, centre - half, width, least) : std::nan("");
         c.darkMean = std::isnan(m) ? medianOf(std::move(dark)) : m;
