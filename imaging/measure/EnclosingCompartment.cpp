@@ -44,14 +44,14 @@ EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, co
             seeds.push_back({long(b.lo[0]) + i, long(b.lo[1]) + j, long(b.lo[2]) + k});
         }
     }
-    // The block: 2.5x the core's extent about its centre (inside the user box, if any).
+    // The block: 2.5x the core's extent about its centre; the compartment grows inside the user's
+    // box, if any, and the block round it keeps the surroundings the outline is judged against.
     Block nb;
     const Block& cb = region.block;
     for (int a = 0; a < 3; ++a) {
         const double lo = double(cb.lo[a] + region.lo[a]), hi = double(cb.lo[a] + region.hi[a]);
         const double centre = 0.5 * (lo + hi), reach = 1.25 * (hi - lo + 1) + 3;
         long l = std::max(0L, std::lround(centre - reach)), h = std::min(long(v.geometry.size[a]) - 1, std::lround(centre + reach));
-        if (boxBlock) l = std::max(l, long(boxBlock->lo[a])), h = std::min(h, long(boxBlock->hi[a]));
         nb.lo[a] = std::size_t(l), nb.hi[a] = std::size_t(h);
     }
     const Index3 seedInBlock{seed[0] - long(nb.lo[0]), seed[1] - long(nb.lo[1]), seed[2] - long(nb.lo[2])};
@@ -81,6 +81,7 @@ EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, co
     if (leak != Index3{0, 0, 0}) {
         const BlockImages& im = images(cb);
         GrowParams params{lower, upper, leak, fillHoles};
+        params.box = boxWithin(boxBlock, cb);
         params.maxCount = 10 * coreCount;
         for (int a = 0; a < 3; ++a) params.maxExtent[a] = long(5 * coreExtent[a] / 2 + 2);
         Index3 lo{}, hi{};
@@ -100,6 +101,7 @@ EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, co
         // The limits below, also given to the grow so that it stops early when the tissue plainly
         // extends beyond the core (an organ round the lesion, not a rim).
         GrowParams params{lo, hi, leak, fillHoles};
+        params.box = boxWithin(boxBlock, nb);
         params.maxCount = 10 * coreCount;
         for (int a = 0; a < 3; ++a) {
             params.maxExtent[a] = long(5 * coreExtent[a] / 2 + 2);
@@ -112,9 +114,12 @@ EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, co
         r.mask = std::move(grown.mask);
         dropOneSliceSheets(r.mask, nb, thick, seedInBlock);
         keepStarShaped(r.mask, nb, seedInBlock);
-        describe(r, v.geometry.size);
-        // Closed round the core, and a compartment of its own (not the core's partial-volume layer).
-        if (r.touchesBlock || (r.touchesVolume && !coreTouchesVolume) || r.count > 10 * coreCount || 2 * r.count < 3 * coreCount)
+        describe(r, v.geometry.size, boxBlock);
+        // Closed round the core, and a compartment of its own (not the core's partial-volume
+        // layer). The user's box does not close it: the box may cut a rim's partial volume where
+        // it is drawn tight, but not most of what bounds the compartment (the surroundings of a
+        // lesion in a box, grown up to its faces).
+        if (r.touchesBlock || shareOfLayerOutsideBox(r, boxBlock) > 0.25 || (r.touchesVolume && !coreTouchesVolume) || r.count > 10 * coreCount || 2 * r.count < 3 * coreCount)
             return std::nullopt;
         for (int a = 0; a < 3; ++a)
             if (r.hi[a] - r.lo[a] + 1 > 5 * coreExtent[a] / 2 + 2) return std::nullopt;

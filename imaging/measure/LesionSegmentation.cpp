@@ -32,6 +32,7 @@ Result<Segmentation> SeedSegmentation::run() {
         moveToHalfLevel(region);
         addRimAndLayers(region);
     }
+    clipToBox(region);
     // The seed's neighbourhood passed the air check, but a click at the edge of air can still
     // grow a region of air (its neighbourhood's mean is a mix): a region that is air is no lesion.
     const double regionMean = meanOver(images(region.block).raw, region.mask);
@@ -133,6 +134,34 @@ void SeedSegmentation::setUp() {
         else if (autoRange) leak[a] = thick[a] ? 0 : 1;
     }
     leakControl = leak[0] > 0 || leak[1] > 0 || leak[2] > 0;
+    // Round a user's box, the smoothing's reach and the two layers the outline is judged on.
+    if (boxBlock) {
+        Block w = *boxBlock;
+        for (int a = 0; a < 3; ++a) {
+            const long m = std::max(3L, long(std::ceil(4 * sigmaMm / sp[a])) + 1);
+            w.lo[a] = std::size_t(std::max(0L, long(w.lo[a]) - m));
+            w.hi[a] = std::size_t(std::min(long(g.size[a]) - 1, long(w.hi[a]) + m));
+        }
+        workBlock = w;
+    }
+}
+
+// The partial-volume layers step a voxel or two outside the region; none may leave the box.
+void SeedSegmentation::clipToBox(Region& region) const {
+    const auto box = boxWithin(boxBlock, region.block);
+    if (!box) return;
+    const Block& b = region.block;
+    std::size_t idx = 0, dropped = 0;
+    for (long k = 0; k < long(b.size(2)); ++k)
+        for (long j = 0; j < long(b.size(1)); ++j)
+            for (long i = 0; i < long(b.size(0)); ++i, ++idx)
+                if (region.mask[idx] && (i < (*box)[0][0] || j < (*box)[0][1] || k < (*box)[0][2] || i > (*box)[1][0] ||
+                                         j > (*box)[1][1] || k > (*box)[1][2]))
+                    region.mask[idx] = 0, ++dropped;
+    const Index3 s = seedIn(b);
+    if (dropped && b.contains(s[0], s[1], s[2]) && region.mask[b.linear(s[0], s[1], s[2])])
+        detail::keepSeedComponent(region.mask, b, s);
+    describe(region, g.size, boxBlock);
 }
 
 Block SeedSegmentation::blockAround(double halfMm) const {
@@ -173,7 +202,7 @@ Index3 SeedSegmentation::seedIn(const Block& b) const {
 std::optional<Error> SeedSegmentation::estimateRange() {
     if (autoRange) {
         // Mean and SD of the smoothed copy within 2 voxels of the seed.
-        const Block first = boxBlock ? *boxBlock : blockAround(o.initialHalfSizeMm);
+        const Block first = workBlock ? *workBlock : blockAround(o.initialHalfSizeMm);
         const BlockImages& im = images(first);
         const Index3 s = seedIn(first);
         double ssum = 0, ssum2 = 0;
@@ -232,14 +261,16 @@ Result<Region> SeedSegmentation::grow(double lower, double upper) {
     double halfMm = o.initialHalfSizeMm;
     for (;;) {
         Region r;
-        r.block = boxBlock ? *boxBlock : blockAround(halfMm);
+        r.block = workBlock ? *workBlock : blockAround(halfMm);
         const Index3 s = seedIn(r.block);
-        detail::GrowOutput grown = detail::growRegion(images(r.block), {s}, {lower, upper, leak, o.fillHoles});
+        detail::GrowParams params{lower, upper, leak, o.fillHoles};
+        params.box = boxWithin(boxBlock, r.block);
+        detail::GrowOutput grown = detail::growRegion(images(r.block), {s}, params);
         if (!grown.error.empty()) return Error{where + ": " + grown.error};
         r.mask = std::move(grown.mask);
         if (autoRange) detail::dropThroughSliceMixes(r.mask, images(r.block), lower, upper, thick, s);
         detail::pruneSpurs(r.mask, r.block, s);
-        describe(r, g.size);
+        describe(r, g.size, boxBlock);
         if (r.touchesBlock && !boxBlock) {
             // Already the surroundings, not a lesion (see notApart): a larger block holds all of
             // this region and more, and is judged the same, so it need not be grown (a refused
@@ -264,7 +295,7 @@ Result<Region> SeedSegmentation::grow(double lower, double upper) {
 Region SeedSegmentation::starShaped(Region r) {
     if (autoRange) {
         detail::keepStarShaped(r.mask, r.block, seedIn(r.block));
-        describe(r, g.size);
+        describe(r, g.size, boxBlock);
     }
     return r;
 }
@@ -347,7 +378,7 @@ void SeedSegmentation::judgeOutline(const Region& region) {
                                "% of the layer just outside it has the lesion's values, so there the outline was set by leak "
                                "control or the shape rules, not by an edge; the sizes may be wrong. Compare it with the "
                                "images, or give a box or a range");
-    if (region.touchesBlock) out.warnings.push_back("the region reaches the box faces: the lesion may extend beyond the box");
+    if (region.boxFaces) out.warnings.push_back("the region reaches the box faces: the lesion may extend beyond the box");
     if (region.touchesVolume) out.warnings.push_back("the region reaches the edge of the volume: the lesion may be cut off");
 }
 

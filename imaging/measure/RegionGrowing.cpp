@@ -141,9 +141,26 @@ void flood(const Box& bx, const std::vector<std::size_t>& seeds, std::vector<std
 
 }  // namespace
 
+namespace {
+// Inside the user's box, if the grow has one.
+bool insideBox(const GrowParams& p, long i, long j, long k) {
+    if (!p.box) return true;
+    const Index3 &lo = (*p.box)[0], &hi = (*p.box)[1];
+    return i >= lo[0] && j >= lo[1] && k >= lo[2] && i <= hi[0] && j <= hi[1] && k <= hi[2];
+}
+}  // namespace
+
+std::optional<std::array<Index3, 2>> boxWithin(const std::optional<Block>& box, const Block& b) {
+    if (!box) return std::nullopt;
+    std::array<Index3, 2> r;
+    for (int a = 0; a < 3; ++a) r[0][a] = long(box->lo[a]) - long(b.lo[a]), r[1][a] = long(box->hi[a]) - long(b.lo[a]);
+    return r;
+}
+
 // The eroded core (leak control's erosion of the threshold range) grown from the seeds inside
 // [lo, hi] (block indices); outside it counts as in the range when outsideIn (the block's own
-// faces, as ITK's erosion), else as out. True when it passes p's limits.
+// faces, as ITK's erosion), else as out. Outside the user's box counts as out. True when it
+// passes p's limits.
 bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p, Index3 lo, Index3 hi,
                        bool outsideIn) {
     const Block& b = im.block;
@@ -152,14 +169,16 @@ bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, 
     const std::vector<Index3> se = ballOffsets(p.leakRadius);
     const float lower = static_cast<float>(p.lower), upper = static_cast<float>(p.upper);
     const float* src = im.source.data();
+    auto inBox = [&](long i, long j, long k) { return insideBox(p, i, j, k); };
     auto inT = [&](long i, long j, long k) {
+        if (!inBox(i, j, k)) return false;
         if (i < lo[0] || j < lo[1] || k < lo[2] || i > hi[0] || j > hi[1] || k > hi[2]) return outsideIn;
         const float x = src[whole.at(i, j, k)];
         return x >= lower && x <= upper;
     };
     auto eroded = [&](std::size_t idx) {
         const long i = long(idx) % whole.n[0], j = (long(idx) / whole.n[0]) % whole.n[1], k = long(idx) / (whole.n[0] * whole.n[1]);
-        if (i < lo[0] || j < lo[1] || k < lo[2] || i > hi[0] || j > hi[1] || k > hi[2]) return false;
+        if (i < lo[0] || j < lo[1] || k < lo[2] || i > hi[0] || j > hi[1] || k > hi[2] || !inBox(i, j, k)) return false;
         for (const Index3& o : se)
             if (!inT(i + o[0], j + o[1], k + o[2])) return false;
         return true;
@@ -180,7 +199,7 @@ bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, 
     std::vector<std::uint8_t> core(b.count(), 0);
     std::vector<std::size_t> s;
     for (const Index3& x : seeds)
-        if (b.contains(x[0], x[1], x[2])) {
+        if (b.contains(x[0], x[1], x[2]) && inBox(x[0], x[1], x[2])) {
             const float v = src[b.linear(x[0], x[1], x[2])];
             if (v >= lower && v <= upper) s.push_back(b.linear(x[0], x[1], x[2]));
         }
@@ -190,9 +209,10 @@ bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, 
 GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p,
                       const std::vector<std::uint8_t>* base) {
     const Block& b = im.block;
+    auto inBox = [&](long i, long j, long k) { return insideBox(p, i, j, k); };
     std::vector<Index3> inRange;
     for (const Index3& s : seeds) {
-        if (!b.contains(s[0], s[1], s[2])) continue;
+        if (!b.contains(s[0], s[1], s[2]) || !inBox(s[0], s[1], s[2])) continue;
         const float x = im.source[b.linear(s[0], s[1], s[2])];
         if (x >= p.lower && x <= p.upper) inRange.push_back(s);
     }
@@ -217,7 +237,11 @@ GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, c
         for (const Index3& x : inRange) s.push_back(b.linear(x[0], x[1], x[2]));
         const float lower = static_cast<float>(p.lower), upper = static_cast<float>(p.upper);
         const float* src = im.source.data();
-        flood(whole, s, grown, [&](std::size_t idx) { return src[idx] >= lower && src[idx] <= upper; });
+        const long n0 = whole.n[0], n1 = whole.n[1];
+        flood(whole, s, grown, [&](std::size_t idx) {
+            return src[idx] >= lower && src[idx] <= upper &&
+                   inBox(long(idx) % n0, (long(idx) / n0) % n1, long(idx) / (n0 * n1));
+        });
     }
 
     // The rest works on the bounding box of the region (and the base) plus a margin wider than the

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,9 @@ struct GrowParams {
     std::size_t maxCount = 0;            // 0: no limit
     Index3 maxExtent{0, 0, 0};           // 0: no limit
     std::array<std::array<bool, 2>, 3> stopAtFace{};
+    // A user's box inside the block (block indices, inclusive): the region grows inside it only,
+    // while the block round it gives the smoothing and the surroundings their real values.
+    std::optional<std::array<Index3, 2>> box;
 };
 
 struct GrowOutput {
@@ -61,6 +65,9 @@ struct GrowOutput {
 // control: erosion by the radius, the components holding a seed, and a geodesic dilation back
 // inside the grown region (radius, then one voxel), so thin bridges stay cut while the lesion's
 // own edge returns. Then the union with base (if given) and 3D hole filling.
+// A box of the series (inclusive voxel ranges) in b's indices, for GrowParams::box.
+std::optional<std::array<Index3, 2>> boxWithin(const std::optional<Block>& box, const Block& b);
+
 GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p,
                       const std::vector<std::uint8_t>* base = nullptr);
 

@@ -19,7 +19,7 @@ std::string fmt(double v, int precision) {
 
 std::string pointText(PointLps p) { return "(" + fmt(p.x) + ", " + fmt(p.y) + ", " + fmt(p.z) + ")"; }
 
-void describe(Region& r, const std::array<std::size_t, 3>& volumeSize) {
+void describe(Region& r, const std::array<std::size_t, 3>& volumeSize, const std::optional<Block>& box) {
     const Block& b = r.block;
     r.lo = {b.size(0), b.size(1), b.size(2)}, r.hi = {0, 0, 0};
     r.count = 0;
@@ -40,6 +40,13 @@ void describe(Region& r, const std::array<std::size_t, 3>& volumeSize) {
         const bool volLo = atLo && b.lo[a] == 0, volHi = atHi && b.hi[a] == volumeSize[a] - 1;
         r.touchesVolume = r.touchesVolume || volLo || volHi;
         r.spansVolume[a] = volLo && volHi;
+    }
+    if (box && r.count) {
+        r.boxFaces = 0;
+        for (int a = 0; a < 3; ++a) {
+            if (b.lo[a] + r.lo[a] <= box->lo[a] && box->lo[a] > 0) r.boxFaces |= 1u << (2 * a);
+            if (b.lo[a] + r.hi[a] >= box->hi[a] && box->hi[a] < volumeSize[a] - 1) r.boxFaces |= 1u << (2 * a + 1);
+        }
     }
 }
 
@@ -147,6 +154,20 @@ bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRat
         if (lo0 - lo1 > 2 || hi1 - hi0 > 2) return false;
     }
     return true;
+}
+
+double shareOfLayerOutsideBox(const Region& r, const std::optional<Block>& box) {
+    if (!box) return 0.0;
+    const std::vector<std::size_t> first = shellOf(r).first;
+    const Block& b = r.block;
+    std::size_t outside = 0;
+    for (std::size_t idx : first) {
+        const std::size_t c[3] = {b.lo[0] + idx % b.size(0), b.lo[1] + (idx / b.size(0)) % b.size(1), b.lo[2] + idx / (b.size(0) * b.size(1))};
+        bool in = true;
+        for (int a = 0; a < 3; ++a) in = in && c[a] >= box->lo[a] && c[a] <= box->hi[a];
+        outside += !in;
+    }
+    return first.empty() ? 0.0 : double(outside) / double(first.size());
 }
 
 double outsideShareInRange(const Region& r, const std::vector<float>& values, double lower, double upper) {

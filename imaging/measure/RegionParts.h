@@ -26,10 +26,12 @@ struct Region {
     std::size_t count = 0;
     bool touchesBlock = false, touchesVolume = false;
     std::array<bool, 3> spansVolume{false, false, false};  // reaches both volume ends along an axis
+    unsigned boxFaces = 0;  // the faces of the user's box it reaches (one bit each), set by describe given the box
 };
 
-// Sets the bounding box, count and the touch flags of r's mask.
-void describe(Region& r, const std::array<std::size_t, 3>& volumeSize);
+// Sets the bounding box, count and the touch flags of r's mask, and given the user's box (series
+// indices), the faces of it that r reaches (those on the volume's edge excepted).
+void describe(Region& r, const std::array<std::size_t, 3>& volumeSize, const std::optional<Block>& box = std::nullopt);
 
 // The two voxel layers just outside a region (6-connected distance 1 and 2), as block indices.
 struct Shell {
@@ -57,6 +59,10 @@ ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& she
 // bounds the region. The voxels still partly lesion spread thinly between the two and make no
 // mode. NaN when there is none.
 double nearestTissueValue(std::vector<float> values, bool darker, double cut, double width, std::size_t least);
+
+// The share of the layer just outside the region that lies outside the user's box (series
+// indices); 0 without a box.
+double shareOfLayerOutsideBox(const Region& r, const std::optional<Block>& box);
 
 // The share of the region's second outside layer (see shellOf) whose values lie in [lower,
 // upper]: near 0 where the outline stands at an edge in value.

@@ -49,6 +49,7 @@ struct SeedSegmentation {
     const BlockImages& images(const Block& b);
     Index3 seedIn(const Block& b) const;
     Result<Region> grow(double lower, double upper);
+    void clipToBox(Region& region) const;
     Region starShaped(Region r);
     std::optional<Error> notApart(const Region& region, double lower, double upper) const;
 
@@ -58,7 +59,9 @@ struct SeedSegmentation {
     const PointLps seedLps;
     const std::string where;
     std::array<std::size_t, 3> seed{};
-    std::optional<Block> boxBlock;
+    std::optional<Block> boxBlock;   // the user's box, as the voxels whose centres lie inside it
+    std::optional<Block> workBlock;  // the box and a margin: the region grows in the box only, while
+                                     // the smoothing and the layers outside it see real values
     double seedMean = 0, seedSd = 0, seedValue = 0;
     bool hu = false, autoRange = false, leakControl = false;
     Vec3 sp{};
