@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QDockWidget>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
@@ -94,14 +95,26 @@ void MainWindow::connectCase() {
     connect(tool_, &MeasurementTool::promptChanged, this, [this](const QString& p) {
         if (!p.isEmpty()) showStatus(p);
     });
-    connect(tool_, &MeasurementTool::seedClicked, this, [this](imaging::PointLps p, SliceView*) {
+    auto segment = [this](imaging::PointLps p, std::optional<imaging::BoxLps> box) {
         if (!volume_) return;
-        showStatus(tr("Segmenting from the seed at (%1, %2, %3) mm…").arg(p.x, 0, 'f', 1).arg(p.y, 0, 'f', 1).arg(p.z, 0, 'f', 1));
+        QString where = tr("Segmenting from the seed at (%1, %2, %3) mm").arg(p.x, 0, 'f', 1).arg(p.y, 0, 'f', 1).arg(p.z, 0, 'f', 1);
+        if (box) {
+            const imaging::Vec3 size = box->corner1 - box->corner0;
+            where += tr(" inside a box of %1 x %2 x %3 mm (LR x AP x SI)").arg(size.x, 0, 'f', 0).arg(size.y, 0, 'f', 0).arg(size.z, 0, 'f', 0);
+        }
+        showStatus(where + QStringLiteral("…"));
         progress_->setRange(0, 0);
         progress_->setVisible(true);
         segmentationPanel_->setResult(tr("Segmenting…"));
-        segmentationJob_->run(volume_, p, segmentationPanel_->options());
-    });
+        imaging::SegmentationOptions options = segmentationPanel_->options();
+        options.box = box;
+        segmentationJob_->run(volume_, p, options);
+    };
+    connect(tool_, &MeasurementTool::seedClicked, this, [segment](imaging::PointLps p, SliceView*) { segment(p, std::nullopt); });
+    connect(tool_, &MeasurementTool::seedBoxPlaced, this,
+            [segment](imaging::PointLps p, imaging::PointLps lowest, imaging::PointLps highest, SliceView*) {
+                segment(p, imaging::BoxLps{lowest, highest});
+            });
     connect(segmentationJob_, &SegmentationJob::finished, this, &MainWindow::onSegmented);
     for (SliceView* v : views_) {
         tool_->attach(v);
@@ -208,7 +221,12 @@ void MainWindow::onSegmented(const SegmentationOutcome& outcome) {
     } else {
         const QString text = describeLesion(*outcome.metrics, outcome.segmentation->warnings);
         segmentationPanel_->setResult(text);
-        showStatus(text.split('\n').join(", "));
+        // The figures in the status bar; the warnings, too long for it, in the panel (raised).
+        const std::size_t warnings = outcome.segmentation->warnings.size();
+        QString status = describeLesion(*outcome.metrics).split('\n').join(", ");
+        if (warnings) status += tr(" - %n warning(s) in the Seed segmentation panel", "", int(warnings));
+        showStatus(status);
+        if (auto* dock = qobject_cast<QDockWidget*>(segmentationPanel_->parentWidget())) dock->raise();
         auto mask = std::shared_ptr<const imaging::LesionMask>(outcome.segmentation, &outcome.segmentation->mask);
         volumeView_->setMask(mask);
         for (SliceView* v : views_) {

@@ -42,6 +42,7 @@ void MeasurementTool::cancel() {
     axes_ = {};
     longAxis_.reset();
     ellipse_.reset();
+    seedBox_.reset();
     vertices_.clear();
     active_ = axialView_ = polygonView_ = nullptr;
     showPreview();
@@ -55,7 +56,8 @@ QString MeasurementTool::prompt() const {
         case Tool::Caliper:
             return tr("Caliper: drag across the lesion. Esc cancels.");
         case Tool::Seed:
-            return tr("Seed segmentation: click inside the lesion.");
+            return tr("Seed segmentation: click inside the lesion, or drag a box round it to keep "
+                      "the outline inside the box.");
         case Tool::Triaxial: {
             QStringList missing;
             if (!axes_[0]) missing << tr("AP on the axial view");
@@ -112,6 +114,28 @@ std::optional<std::array<PointLps, 3>> MeasurementTool::ellipseFromBox(SliceView
     return std::array<PointLps, 3>{c, c + a * f.right, c + b * f.up};
 }
 
+std::optional<MeasurementTool::SeedBox> MeasurementTool::seedBox(SliceView* view, PointLps end) const {
+    if (!start_) return std::nullopt;
+    const DisplayFrame& f = view->mapping().frame;
+    const imaging::Vec3 d = end - *start_;
+    const double w = std::fabs(imaging::dot(d, f.right)), h = std::fabs(imaging::dot(d, f.up));
+    // A jittery click is no box: both sides at least 2 mm and 6 pixels.
+    const double least = std::max(2.0, 6 * view->mapping().mmPerPixel);
+    if (w < least || h < least) return std::nullopt;
+    SeedBox b;
+    b.centre = *start_ + 0.5 * d;
+    const imaging::Vec3 r = 0.5 * w * f.right, u = 0.5 * h * f.up, n = 0.5 * std::max(w, h) * f.normal;
+    b.rectangle = {b.centre - r - u, b.centre + r - u, b.centre + r + u, b.centre - r + u};
+    b.lowest = b.highest = b.centre;
+    for (int corner = 0; corner < 8; ++corner) {
+        const PointLps q = b.centre + (corner & 1 ? 1.0 : -1.0) * r + (corner & 2 ? 1.0 : -1.0) * u +
+                           (corner & 4 ? 1.0 : -1.0) * n;
+        for (int a = 0; a < 3; ++a)
+            b.lowest[a] = std::min(b.lowest[a], q[a]), b.highest[a] = std::max(b.highest[a], q[a]);
+    }
+    return b;
+}
+
 void MeasurementTool::press(SliceView* view, PointLps p) {
     if (tool_ == Tool::Navigate) return;
     active_ = view;
@@ -120,6 +144,11 @@ void MeasurementTool::press(SliceView* view, PointLps p) {
 }
 
 void MeasurementTool::drag(SliceView* view, PointLps p) {
+    if (view == active_ && start_ && tool_ == Tool::Seed) {
+        seedBox_ = seedBox(view, p);
+        showPreview();
+        return;
+    }
     if (view != active_ || !start_ || !isDragTool(tool_)) return;
     if (tool_ == Tool::Ellipse)
         ellipse_ = ellipseFromBox(view, p);
@@ -131,8 +160,15 @@ void MeasurementTool::drag(SliceView* view, PointLps p) {
 void MeasurementTool::release(SliceView* view, PointLps p) {
     if (view != active_ || !start_) return;
     if (isDragTool(tool_)) return releaseDrag(view, p);
+    const std::optional<SeedBox> box = tool_ == Tool::Seed ? seedBox(view, p) : std::nullopt;
     start_.reset();
-    if (tool_ == Tool::Seed)
+    if (seedBox_) {
+        seedBox_.reset();
+        showPreview();
+    }
+    if (box)
+        emit seedBoxPlaced(box->centre, box->lowest, box->highest, view);
+    else if (tool_ == Tool::Seed)
         emit seedClicked(p, view);
     else if (tool_ == Tool::Polygon)
         addVertex(view, p);
@@ -265,6 +301,8 @@ void MeasurementTool::showPreview() {
             segments.push_back({at(i), at(i + 1)});
         }
     }
+    if (seedBox_)
+        for (std::size_t i = 0; i < 4; ++i) segments.push_back({seedBox_->rectangle[i], seedBox_->rectangle[(i + 1) % 4]});
     for (std::size_t i = 0; i + 1 < vertices_.size(); ++i)
         segments.push_back({vertices_[i], vertices_[i + 1]});
     if (vertices_.size() == 1) segments.push_back({vertices_[0], vertices_[0]});

@@ -4,8 +4,8 @@
 // coronal view, each snapped to its patient axis), a bidirectional (drag the long axis, then the
 // short axis, held perpendicular by imaging::bidirectionalFromDrags), an ellipse ROI (drag its
 // bounding box on the view), a polygon ROI (click the vertices; double-click, Enter or a click
-// on the first vertex closes it), and the click tools: segmentation seed, vertebral level label,
-// text arrow. Emits the placed points; the main window turns them into annotations through the
+// on the first vertex closes it), and the click tools: segmentation seed (or a box dragged round
+// the lesion, to limit the segmentation), vertebral level label, text arrow. Emits the placed points; the main window turns them into annotations through the
 // case history.
 #include <array>
 #include <optional>
@@ -56,6 +56,11 @@ class MeasurementTool : public QObject {
                        imaging::PointLps axisEnd2, SliceView* view);
     void polygonPlaced(std::vector<imaging::PointLps> vertices, SliceView* view);
     void seedClicked(imaging::PointLps p, SliceView* view);
+    // A box dragged with the seed tool: the seed at its centre on the slice shown, the box the
+    // rectangle dragged and, across the slice, as deep as the rectangle's longer side (corners
+    // in LPS, lowest and highest).
+    void seedBoxPlaced(imaging::PointLps seed, imaging::PointLps lowest, imaging::PointLps highest,
+                       SliceView* view);
     // A click of the vertebral label or text arrow tool (tool() says which).
     void pointClicked(imaging::PointLps p, SliceView* view);
     void promptChanged(const QString& prompt);
@@ -72,6 +77,13 @@ class MeasurementTool : public QObject {
     std::optional<Segment> snapped(SliceView* view, imaging::PointLps end, int* axis) const;
     std::optional<std::array<imaging::PointLps, 3>> ellipseFromBox(SliceView* view,
                                                                    imaging::PointLps end) const;
+    // The box of a seed drag: centre, lowest and highest LPS corner, and the rectangle's corners
+    // on the slice; none for a drag too short to be more than a click.
+    struct SeedBox {
+        imaging::PointLps centre, lowest, highest;
+        std::array<imaging::PointLps, 4> rectangle;
+    };
+    std::optional<SeedBox> seedBox(SliceView* view, imaging::PointLps end) const;
     void showPreview();
 
     std::vector<SliceView*> views_;
@@ -83,6 +95,7 @@ class MeasurementTool : public QObject {
     SliceView* axialView_ = nullptr;
     std::optional<Segment> longAxis_;                          // bidirectional, once dragged
     std::optional<std::array<imaging::PointLps, 3>> ellipse_;  // while dragging its box
+    std::optional<SeedBox> seedBox_;                          // while dragging a seed box
     std::vector<imaging::PointLps> vertices_;                  // polygon so far
     SliceView* polygonView_ = nullptr;
 };

@@ -184,6 +184,34 @@ void CaseWorkflowGuiTest::workACase() {
         for (int x = c.x() - 10; x < c.x() + 10; ++x) red += qRed(image.pixel(x, y)) > qGreen(image.pixel(x, y)) + 40;
     QVERIFY2(red > 100, qPrintable(QString("red pixels %1").arg(red)));
 
+    // A box dragged round the lesion with the seed tool: the same lesion, segmented inside it.
+    auto boxed = [&](double halfLr, double halfAp) {
+        const int before = segmented.count();
+        drag(axial, kCentre + imaging::Vec3{-halfLr, -halfAp, 0}, kCentre + imaging::Vec3{halfLr, halfAp, 0});
+        return QTest::qWaitFor([&] { return segmented.count() > before; }, 120000);
+    };
+    QVERIFY(boxed(30, 26));
+    const auto& inBox = *window.lastSegmentation();
+    QVERIFY2(inBox.metrics, qPrintable(inBox.error));
+    QVERIFY(QString::fromStdString(inBox.segmentation->method).contains("inside the user box"));
+    QVERIFY(std::fabs(inBox.metrics->ap.lengthMm - 40) <= std::max(1.0, dwi.y) + dwi.y);
+    QVERIFY(std::fabs(inBox.metrics->lr.lengthMm - 47) <= std::max(1.0, dwi.x) + dwi.x);
+    QVERIFY(std::fabs(inBox.metrics->si.lengthMm - 34) <= std::max(1.0, dwi.z) + dwi.z);
+    QVERIFY(inBox.segmentation->warnings.empty());
+    // A box narrower than the lesion keeps the outline inside it, and says so.
+    QVERIFY(boxed(10, 26));
+    const auto& cut = *window.lastSegmentation();
+    QVERIFY2(cut.metrics, qPrintable(cut.error));
+    qInfo("box 20 mm wide: LR %.1f mm", cut.metrics->lr.lengthMm);
+    QVERIFY(cut.metrics->lr.lengthMm <= 20 + dwi.x);
+    QVERIFY(window.segmentationPanel()->resultText().contains("the region reaches the box faces"));
+    QTest::qWait(50);
+    saveScreenshot(window.grab().toImage(), "segmentation_in_a_box");
+    // A click is still a click (no box).
+    QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, kCentre));
+    QVERIFY(QTest::qWaitFor([&] { return segmented.count() > 3; }, 120000));
+    QVERIFY(!QString::fromStdString(window.lastSegmentation()->segmentation->method).contains("inside the user box"));
+
     // Save (Ctrl+S) and export an SR that reads back.
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY(!QFile::exists(dir.filePath("case.journal.json")));
