@@ -283,7 +283,7 @@ Result<Region> SeedSegmentation::grow(double lower, double upper) {
             return Error{where + ": the region from the seed " + pointText(seedLps) + " leaks beyond " +
                          fmt(o.maxHalfSizeMm, 0) + " mm from it with the range [" + fmt(lower) + ", " +
                          fmt(upper) + "] " + v.valueUnit +
-                         "; give a box (--box-lps), narrow the range or use leak control"};
+                         "; give a box round the lesion, narrow the range or use leak control"};
         }
         return r;
     }
@@ -311,7 +311,7 @@ std::optional<Error> SeedSegmentation::notApart(const Region& region, double low
     for (int a = 0; a < 3; ++a)
         if (region.spansVolume[a])
             return Error{where + ": the region from the seed " + pointText(seedLps) + " spans the whole volume along axis " +
-                         std::to_string(a) + tail + " (or is larger than the field of view); click nearer the lesion's centre, give a box (--box-lps) or measure on another series"};
+                         std::to_string(a) + tail + " (or is larger than the field of view); click nearer the lesion's centre, give a box round it or measure on another series"};
     if (!region.touchesVolume) return std::nullopt;
     int wide = 0;
     std::string extent;
@@ -323,7 +323,7 @@ std::optional<Error> SeedSegmentation::notApart(const Region& region, double low
     if (wide < 2) return std::nullopt;
     return Error{where + ": the region from the seed " + pointText(seedLps) + " reaches the edge of the volume and covers " + extent +
                  " mm of it (" + fmt(double(region.count) * sp.x * sp.y * sp.z / 1000.0) + " mL)" + tail +
-                 "; click nearer the lesion's centre, give a box (--box-lps) or measure on another series"};
+                 "; click nearer the lesion's centre, give a box round it or measure on another series"};
 }
 
 Result<Region> SeedSegmentation::firstRegion() {
