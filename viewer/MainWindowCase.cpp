@@ -95,25 +95,22 @@ void MainWindow::connectCase() {
     connect(tool_, &MeasurementTool::promptChanged, this, [this](const QString& p) {
         if (!p.isEmpty()) showStatus(p);
     });
-    auto segment = [this](imaging::PointLps p, std::optional<imaging::BoxLps> box) {
+    auto segment = [this](imaging::PointLps p, std::vector<imaging::PointLps> boxCorners, QString boxText) {
         if (!volume_) return;
-        QString where = tr("Segmenting from the seed at (%1, %2, %3) mm").arg(p.x, 0, 'f', 1).arg(p.y, 0, 'f', 1).arg(p.z, 0, 'f', 1);
-        if (box) {
-            const imaging::Vec3 size = box->corner1 - box->corner0;
-            where += tr(" inside a box of %1 x %2 x %3 mm (LR x AP x SI)").arg(size.x, 0, 'f', 0).arg(size.y, 0, 'f', 0).arg(size.z, 0, 'f', 0);
-        }
-        showStatus(where + QStringLiteral("…"));
+        const QString where = tr("Segmenting from the seed at (%1, %2, %3) mm").arg(p.x, 0, 'f', 1).arg(p.y, 0, 'f', 1).arg(p.z, 0, 'f', 1);
+        showStatus(where + boxText + QStringLiteral("…"));
         progress_->setRange(0, 0);
         progress_->setVisible(true);
         segmentationPanel_->setResult(tr("Segmenting…"));
         imaging::SegmentationOptions options = segmentationPanel_->options();
-        options.box = box;
+        options.boxCornersLps = std::move(boxCorners);
         segmentationJob_->run(volume_, p, options);
     };
-    connect(tool_, &MeasurementTool::seedClicked, this, [segment](imaging::PointLps p, SliceView*) { segment(p, std::nullopt); });
+    connect(tool_, &MeasurementTool::seedClicked, this, [segment](imaging::PointLps p, SliceView*) { segment(p, {}, {}); });
     connect(tool_, &MeasurementTool::seedBoxPlaced, this,
-            [segment](imaging::PointLps p, imaging::PointLps lowest, imaging::PointLps highest, SliceView*) {
-                segment(p, imaging::BoxLps{lowest, highest});
+            [this, segment](imaging::PointLps p, std::array<imaging::PointLps, 8> corners, imaging::Vec3 size, SliceView*) {
+                segment(p, {corners.begin(), corners.end()},
+                        tr(" inside a box of %1 x %2 mm, %3 mm deep").arg(size.x, 0, 'f', 0).arg(size.y, 0, 'f', 0).arg(size.z, 0, 'f', 0));
             });
     connect(segmentationJob_, &SegmentationJob::finished, this, &MainWindow::onSegmented);
     for (SliceView* v : views_) {
@@ -226,7 +223,10 @@ void MainWindow::onSegmented(const SegmentationOutcome& outcome) {
         QString status = describeLesion(*outcome.metrics).split('\n').join(", ");
         if (warnings) status += tr(" - %n warning(s) in the Seed segmentation panel", "", int(warnings));
         showStatus(status);
-        if (auto* dock = qobject_cast<QDockWidget*>(segmentationPanel_->parentWidget())) dock->raise();
+        if (auto* dock = qobject_cast<QDockWidget*>(segmentationPanel_->parentWidget())) {
+            dock->show();
+            dock->raise();
+        }
         auto mask = std::shared_ptr<const imaging::LesionMask>(outcome.segmentation, &outcome.segmentation->mask);
         volumeView_->setMask(mask);
         for (SliceView* v : views_) {

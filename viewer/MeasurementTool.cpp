@@ -126,13 +126,10 @@ std::optional<MeasurementTool::SeedBox> MeasurementTool::seedBox(SliceView* view
     b.centre = *start_ + 0.5 * d;
     const imaging::Vec3 r = 0.5 * w * f.right, u = 0.5 * h * f.up, n = 0.5 * std::max(w, h) * f.normal;
     b.rectangle = {b.centre - r - u, b.centre + r - u, b.centre + r + u, b.centre - r + u};
-    b.lowest = b.highest = b.centre;
-    for (int corner = 0; corner < 8; ++corner) {
-        const PointLps q = b.centre + (corner & 1 ? 1.0 : -1.0) * r + (corner & 2 ? 1.0 : -1.0) * u +
-                           (corner & 4 ? 1.0 : -1.0) * n;
-        for (int a = 0; a < 3; ++a)
-            b.lowest[a] = std::min(b.lowest[a], q[a]), b.highest[a] = std::max(b.highest[a], q[a]);
-    }
+    for (int corner = 0; corner < 8; ++corner)
+        b.corners[std::size_t(corner)] = b.centre + (corner & 1 ? 1.0 : -1.0) * r + (corner & 2 ? 1.0 : -1.0) * u +
+                                         (corner & 4 ? 1.0 : -1.0) * n;
+    b.sizeMm = {w, h, std::max(w, h)};
     return b;
 }
 
@@ -161,15 +158,22 @@ void MeasurementTool::release(SliceView* view, PointLps p) {
     if (view != active_ || !start_) return;
     if (isDragTool(tool_)) return releaseDrag(view, p);
     const std::optional<SeedBox> box = tool_ == Tool::Seed ? seedBox(view, p) : std::nullopt;
+    const PointLps pressed = *start_;
     start_.reset();
     if (seedBox_) {
         seedBox_.reset();
         showPreview();
     }
-    if (box)
-        emit seedBoxPlaced(box->centre, box->lowest, box->highest, view);
-    else if (tool_ == Tool::Seed)
-        emit seedClicked(p, view);
+    if (box) {
+        emit seedBoxPlaced(box->centre, box->corners, box->sizeMm, view);
+    } else if (tool_ == Tool::Seed) {
+        // A click where the button went down; a drag too thin for a box is neither.
+        if (imaging::norm(p - pressed) <= std::max(1.0, 3 * view->mapping().mmPerPixel))
+            emit seedClicked(pressed, view);
+        else
+            emit placementFailed(tr("A box for the seed must be at least %1 mm on each side; click to seed without one.")
+                                     .arg(std::max(2.0, 6 * view->mapping().mmPerPixel), 0, 'f', 1));
+    }
     else if (tool_ == Tool::Polygon)
         addVertex(view, p);
     else if (tool_ == Tool::VertebralLabel || tool_ == Tool::TextArrow)

@@ -57,9 +57,10 @@ class MeasurementTool : public QObject {
     void polygonPlaced(std::vector<imaging::PointLps> vertices, SliceView* view);
     void seedClicked(imaging::PointLps p, SliceView* view);
     // A box dragged with the seed tool: the seed at its centre on the slice shown, the box the
-    // rectangle dragged and, across the slice, as deep as the rectangle's longer side (corners
-    // in LPS, lowest and highest).
-    void seedBoxPlaced(imaging::PointLps seed, imaging::PointLps lowest, imaging::PointLps highest,
+    // rectangle dragged and, across the slice, as deep as the rectangle's longer side: its eight
+    // corners in LPS (along the view's axes, so oblique on an oblique series) and its width,
+    // height and depth in mm.
+    void seedBoxPlaced(imaging::PointLps seed, std::array<imaging::PointLps, 8> corners, imaging::Vec3 sizeMm,
                        SliceView* view);
     // A click of the vertebral label or text arrow tool (tool() says which).
     void pointClicked(imaging::PointLps p, SliceView* view);
@@ -77,10 +78,12 @@ class MeasurementTool : public QObject {
     std::optional<Segment> snapped(SliceView* view, imaging::PointLps end, int* axis) const;
     std::optional<std::array<imaging::PointLps, 3>> ellipseFromBox(SliceView* view,
                                                                    imaging::PointLps end) const;
-    // The box of a seed drag: centre, lowest and highest LPS corner, and the rectangle's corners
-    // on the slice; none for a drag too short to be more than a click.
+    // The box of a seed drag: centre, corners, size and the rectangle on the slice; none for a
+    // drag too short to be a box.
     struct SeedBox {
-        imaging::PointLps centre, lowest, highest;
+        imaging::PointLps centre;
+        std::array<imaging::PointLps, 8> corners;
+        imaging::Vec3 sizeMm;  // width, height, depth
         std::array<imaging::PointLps, 4> rectangle;
     };
     std::optional<SeedBox> seedBox(SliceView* view, imaging::PointLps end) const;

@@ -111,15 +111,16 @@ EnclosingCompartment addEnclosingCompartment(const Volume& v, Region& region, co
         if (!grown.error.empty()) return std::nullopt;
         Region r;
         r.block = nb;
+        r.box = boxWithin(boxBlock, nb);
         r.mask = std::move(grown.mask);
         dropOneSliceSheets(r.mask, nb, thick, seedInBlock);
         keepStarShaped(r.mask, nb, seedInBlock);
-        describe(r, v.geometry.size, boxBlock);
+        describe(r, v.geometry.size);
         // Closed round the core, and a compartment of its own (not the core's partial-volume
         // layer). The user's box does not close it: the box may cut a rim's partial volume where
         // it is drawn tight, but not most of what bounds the compartment (the surroundings of a
         // lesion in a box, grown up to its faces).
-        if (r.touchesBlock || shareOfLayerOutsideBox(r, boxBlock) > 0.25 || (r.touchesVolume && !coreTouchesVolume) || r.count > 10 * coreCount || 2 * r.count < 3 * coreCount)
+        if (r.touchesBlock || shareOfLayerOutsideBox(r) > 0.25 || (r.touchesVolume && !coreTouchesVolume) || r.count > 10 * coreCount || 2 * r.count < 3 * coreCount)
             return std::nullopt;
         for (int a = 0; a < 3; ++a)
             if (r.hi[a] - r.lo[a] + 1 > 5 * coreExtent[a] / 2 + 2) return std::nullopt;

@@ -32,7 +32,8 @@ Result<Segmentation> SeedSegmentation::run() {
         moveToHalfLevel(region);
         addRimAndLayers(region);
     }
-    clipToBox(region);
+    const std::size_t clipped = clipToBox(region);  // partial-volume layer voxels beyond the box
+    out.partialVolumeVoxels -= std::min(out.partialVolumeVoxels, clipped);
     // The seed's neighbourhood passed the air check, but a click at the edge of air can still
     // grow a region of air (its neighbourhood's mean is a mix): a region that is air is no lesion.
     const double regionMean = meanOver(images(region.block).raw, region.mask);
@@ -56,6 +57,7 @@ std::optional<Error> SeedSegmentation::placeSeed() {
     }
 
     // The box, as a block of voxels whose centres lie inside it.
+    std::vector<PointLps> corners = o.boxCornersLps;
     if (o.box) {
         const PointLps c0 = o.box->corner0, c1 = o.box->corner1;
         const char* names[3] = {"x", "y", "z"};
@@ -66,12 +68,22 @@ std::optional<Error> SeedSegmentation::placeSeed() {
         for (int a = 0; a < 3; ++a)
             if (seedLps[a] < c0[a] || seedLps[a] > c1[a])
                 return Error{"--box-lps: the seed " + pointText(seedLps) + " lies outside the box"};
+        corners.clear();
+        for (int corner = 0; corner < 8; ++corner)
+            corners.push_back({corner & 1 ? c1.x : c0.x, corner & 2 ? c1.y : c0.y, corner & 4 ? c1.z : c0.z});
+    }
+    if (!corners.empty()) {
         Vec3 lo{1e300, 1e300, 1e300}, hi{-1e300, -1e300, -1e300};
-        for (int corner = 0; corner < 8; ++corner) {
-            const PointLps p{corner & 1 ? c1.x : c0.x, corner & 2 ? c1.y : c0.y, corner & 4 ? c1.z : c0.z};
+        boxLowest = boxHighest = corners.front();
+        for (const PointLps& p : corners) {
             const Vec3 idx = g.lpsToIndex(p);
             for (int a = 0; a < 3; ++a) lo[a] = std::min(lo[a], idx[a]), hi[a] = std::max(hi[a], idx[a]);
+            for (int a = 0; a < 3; ++a) boxLowest[a] = std::min(boxLowest[a], p[a]), boxHighest[a] = std::max(boxHighest[a], p[a]);
         }
+        const Vec3 seedIdx = g.lpsToIndex(seedLps);
+        for (int a = 0; a < 3; ++a)
+            if (seedIdx[a] < lo[a] - 0.5 || seedIdx[a] > hi[a] + 0.5)
+                return Error{where + ": the seed " + pointText(seedLps) + " lies outside the box"};
         Block b;
         for (int a = 0; a < 3; ++a) {
             const double l = std::max(0.0, std::ceil(lo[a] - 1e-6));
@@ -134,11 +146,12 @@ void SeedSegmentation::setUp() {
         else if (autoRange) leak[a] = thick[a] ? 0 : 1;
     }
     leakControl = leak[0] > 0 || leak[1] > 0 || leak[2] > 0;
-    // Round a user's box, the smoothing's reach and the two layers the outline is judged on.
+    // Round a user's box, the two layers the outline is judged on and, beyond them, the
+    // smoothing's reach (so that their smoothed values are not the block face's).
     if (boxBlock) {
         Block w = *boxBlock;
         for (int a = 0; a < 3; ++a) {
-            const long m = std::max(3L, long(std::ceil(4 * sigmaMm / sp[a])) + 1);
+            const long m = long(std::ceil(4 * sigmaMm / sp[a])) + 1 + 2;
             w.lo[a] = std::size_t(std::max(0L, long(w.lo[a]) - m));
             w.hi[a] = std::size_t(std::min(long(g.size[a]) - 1, long(w.hi[a]) + m));
         }
@@ -147,9 +160,9 @@ void SeedSegmentation::setUp() {
 }
 
 // The partial-volume layers step a voxel or two outside the region; none may leave the box.
-void SeedSegmentation::clipToBox(Region& region) const {
-    const auto box = boxWithin(boxBlock, region.block);
-    if (!box) return;
+std::size_t SeedSegmentation::clipToBox(Region& region) const {
+    const auto& box = region.box;
+    if (!box) return 0;
     const Block& b = region.block;
     std::size_t idx = 0, dropped = 0;
     for (long k = 0; k < long(b.size(2)); ++k)
@@ -161,7 +174,8 @@ void SeedSegmentation::clipToBox(Region& region) const {
     const Index3 s = seedIn(b);
     if (dropped && b.contains(s[0], s[1], s[2]) && region.mask[b.linear(s[0], s[1], s[2])])
         detail::keepSeedComponent(region.mask, b, s);
-    describe(region, g.size, boxBlock);
+    describe(region, g.size);
+    return dropped;
 }
 
 Block SeedSegmentation::blockAround(double halfMm) const {
@@ -262,15 +276,16 @@ Result<Region> SeedSegmentation::grow(double lower, double upper) {
     for (;;) {
         Region r;
         r.block = workBlock ? *workBlock : blockAround(halfMm);
+        r.box = boxWithin(boxBlock, r.block);
         const Index3 s = seedIn(r.block);
         detail::GrowParams params{lower, upper, leak, o.fillHoles};
-        params.box = boxWithin(boxBlock, r.block);
+        params.box = r.box;
         detail::GrowOutput grown = detail::growRegion(images(r.block), {s}, params);
         if (!grown.error.empty()) return Error{where + ": " + grown.error};
         r.mask = std::move(grown.mask);
         if (autoRange) detail::dropThroughSliceMixes(r.mask, images(r.block), lower, upper, thick, s);
         detail::pruneSpurs(r.mask, r.block, s);
-        describe(r, g.size, boxBlock);
+        describe(r, g.size);
         if (r.touchesBlock && !boxBlock) {
             // Already the surroundings, not a lesion (see notApart): a larger block holds all of
             // this region and more, and is judged the same, so it need not be grown (a refused
@@ -295,7 +310,7 @@ Result<Region> SeedSegmentation::grow(double lower, double upper) {
 Region SeedSegmentation::starShaped(Region r) {
     if (autoRange) {
         detail::keepStarShaped(r.mask, r.block, seedIn(r.block));
-        describe(r, g.size, boxBlock);
+        describe(r, g.size);
     }
     return r;
 }
@@ -426,7 +441,11 @@ std::string SeedSegmentation::method() const {
                 " voxels of the two layers outside, each more than half lesion against the tissue beyond it (in-plane)";
     if (o.fillHoles) text += "; 3D hole filling";
     text += "; spur pruning (voxels with <= 1 face neighbour, 2 passes)";
-    text += o.box ? "; inside the user box" : "; block grown around the seed";
+    if (boxBlock)
+        text += "; inside the user box x " + fmt(boxLowest.x) + " to " + fmt(boxHighest.x) + ", y " + fmt(boxLowest.y) + " to " +
+                fmt(boxHighest.y) + ", z " + fmt(boxLowest.z) + " to " + fmt(boxHighest.z) + " mm (LPS)";
+    else
+        text += "; block grown around the seed";
     return text;
 }
 

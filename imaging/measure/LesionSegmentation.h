@@ -29,6 +29,10 @@ struct SegmentationOptions {
     bool fillHoles = true;        // fill cavities enclosed in 3D (necrosis, calcification)
     double leakOpeningMm = 0;     // binary opening radius that cuts thin bridges; 0: none
     std::optional<BoxLps> box;    // limits the region; otherwise the block grows around the seed
+    // Or a box in any orientation, as drawn on a view of an oblique series: its eight corners
+    // (LPS). The region keeps to the voxels inside their bounding box in the series' grid (for a
+    // view of the series' own planes, the box drawn). Ignored when box is set.
+    std::vector<PointLps> boxCornersLps;
     double initialHalfSizeMm = 40;  // first block around the seed (no box)
     double maxHalfSizeMm = 160;     // a region still touching the block edge here is a leak
 };

@@ -286,6 +286,8 @@ GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, c
             const long i = long(idx) % bx.n[0], j = (long(idx) / bx.n[0]) % bx.n[1], k = long(idx) / (bx.n[0] * bx.n[1]);
             for (const Index3& o : se) {
                 const long x = i + o[0], y = j + o[1], z = k + o[2];
+                // The user's box faces erode like the block's (as foreground): a seed on a face stays.
+                if (!inBox(bx.lo[0] + x, bx.lo[1] + y, bx.lo[2] + z)) continue;
                 if (bx.inside(x, y, z)) {
                     if (!m[bx.at(x, y, z)]) return false;
                 } else {

@@ -61,13 +61,14 @@ struct GrowOutput {
     bool exceeded = false;
 };
 
-// ITK connected threshold from the seeds (those whose source value lies in the range), then leak
-// control: erosion by the radius, the components holding a seed, and a geodesic dilation back
-// inside the grown region (radius, then one voxel), so thin bridges stay cut while the lesion's
-// own edge returns. Then the union with base (if given) and 3D hole filling.
 // A box of the series (inclusive voxel ranges) in b's indices, for GrowParams::box.
 std::optional<std::array<Index3, 2>> boxWithin(const std::optional<Block>& box, const Block& b);
 
+// ITK connected threshold from the seeds (those whose source value lies in the range), then leak
+// control: erosion by the radius, the components holding a seed, and a geodesic dilation back
+// inside the grown region (radius, then one voxel), so thin bridges stay cut while the lesion's
+// own edge returns. Then the union with base (if given) and 3D hole filling. With p.box, only
+// inside the box; its faces erode like the block's (a seed on a face stays).
 GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p,
                       const std::vector<std::uint8_t>* base = nullptr);
 
@@ -75,7 +76,8 @@ GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, c
 // from the seeds inside [lo, hi] (block indices, inclusive) only: true when it passes p's limits
 // (count, extent, faces). Outside [lo, hi] counts as in the range when outsideIn (erosion at the
 // block's faces), else as out: then the core found is within the one on any larger block, a
-// cheap check on a block already loaded before a larger one is.
+// cheap check on a block already loaded before a larger one is. Outside p.box counts as out (the
+// core found is then within the grow's).
 bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p, Index3 lo, Index3 hi,
                        bool outsideIn);
 

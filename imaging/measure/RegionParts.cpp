@@ -19,7 +19,7 @@ std::string fmt(double v, int precision) {
 
 std::string pointText(PointLps p) { return "(" + fmt(p.x) + ", " + fmt(p.y) + ", " + fmt(p.z) + ")"; }
 
-void describe(Region& r, const std::array<std::size_t, 3>& volumeSize, const std::optional<Block>& box) {
+void describe(Region& r, const std::array<std::size_t, 3>& volumeSize) {
     const Block& b = r.block;
     r.lo = {b.size(0), b.size(1), b.size(2)}, r.hi = {0, 0, 0};
     r.count = 0;
@@ -41,16 +41,25 @@ void describe(Region& r, const std::array<std::size_t, 3>& volumeSize, const std
         r.touchesVolume = r.touchesVolume || volLo || volHi;
         r.spansVolume[a] = volLo && volHi;
     }
-    if (box && r.count) {
-        r.boxFaces = 0;
+    r.boxFaces = 0;
+    if (r.box && r.count) {
+        const Index3 &lo = (*r.box)[0], &hi = (*r.box)[1];
         for (int a = 0; a < 3; ++a) {
-            if (b.lo[a] + r.lo[a] <= box->lo[a] && box->lo[a] > 0) r.boxFaces |= 1u << (2 * a);
-            if (b.lo[a] + r.hi[a] >= box->hi[a] && box->hi[a] < volumeSize[a] - 1) r.boxFaces |= 1u << (2 * a + 1);
+            if (long(r.lo[a]) <= lo[a] && long(b.lo[a]) + lo[a] > 0) r.boxFaces |= 1u << (2 * a);
+            if (long(r.hi[a]) >= hi[a] && long(b.lo[a]) + hi[a] < long(volumeSize[a]) - 1) r.boxFaces |= 1u << (2 * a + 1);
         }
     }
 }
 
-Shell shellOf(const Region& r) {
+namespace {
+bool insideBox(const Region& r, long i, long j, long k) {
+    if (!r.box) return true;
+    const Index3 &lo = (*r.box)[0], &hi = (*r.box)[1];
+    return i >= lo[0] && j >= lo[1] && k >= lo[2] && i <= hi[0] && j <= hi[1] && k <= hi[2];
+}
+}  // namespace
+
+Shell shellOf(const Region& r, bool insideBoxOnly) {
     const Block& b = r.block;
     std::array<long, 3> lo{}, n{};
     for (int a = 0; a < 3; ++a) {
@@ -75,6 +84,7 @@ Shell shellOf(const Region& r) {
                                       (k > 0 && layer[at(i, j, k - 1)] == from) || (k + 1 < n[2] && layer[at(i, j, k + 1)] == from);
                     if (!next) continue;
                     layer[at(i, j, k)] = to;
+                    if (insideBoxOnly && !insideBox(r, lo[0] + i, lo[1] + j, lo[2] + k)) continue;
                     (to == 1 ? s.first : s.second).push_back(b.linear(lo[0] + i, lo[1] + j, lo[2] + k));
                 }
     }
@@ -156,17 +166,13 @@ bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRat
     return true;
 }
 
-double shareOfLayerOutsideBox(const Region& r, const std::optional<Block>& box) {
-    if (!box) return 0.0;
-    const std::vector<std::size_t> first = shellOf(r).first;
+double shareOfLayerOutsideBox(const Region& r) {
+    if (!r.box) return 0.0;
+    const std::vector<std::size_t> first = shellOf(r, false).first;
     const Block& b = r.block;
     std::size_t outside = 0;
-    for (std::size_t idx : first) {
-        const std::size_t c[3] = {b.lo[0] + idx % b.size(0), b.lo[1] + (idx / b.size(0)) % b.size(1), b.lo[2] + idx / (b.size(0) * b.size(1))};
-        bool in = true;
-        for (int a = 0; a < 3; ++a) in = in && c[a] >= box->lo[a] && c[a] <= box->hi[a];
-        outside += !in;
-    }
+    for (std::size_t idx : first)
+        outside += !insideBox(r, long(idx % b.size(0)), long((idx / b.size(0)) % b.size(1)), long(idx / (b.size(0) * b.size(1))));
     return first.empty() ? 0.0 : double(outside) / double(first.size());
 }
 

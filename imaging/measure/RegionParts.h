@@ -26,18 +26,22 @@ struct Region {
     std::size_t count = 0;
     bool touchesBlock = false, touchesVolume = false;
     std::array<bool, 3> spansVolume{false, false, false};  // reaches both volume ends along an axis
-    unsigned boxFaces = 0;  // the faces of the user's box it reaches (one bit each), set by describe given the box
+    // The user's box in block indices, if any: the region keeps inside it, and what lies round the
+    // region (its layers, see shellOf) is what lies inside it.
+    std::optional<std::array<Index3, 2>> box;
+    unsigned boxFaces = 0;  // the faces of the box the region reaches (one bit each), set by describe
 };
 
-// Sets the bounding box, count and the touch flags of r's mask, and given the user's box (series
-// indices), the faces of it that r reaches (those on the volume's edge excepted).
-void describe(Region& r, const std::array<std::size_t, 3>& volumeSize, const std::optional<Block>& box = std::nullopt);
+// Sets the bounding box, count and the touch flags of r's mask, and the faces of r's box it
+// reaches (those on the volume's edge excepted).
+void describe(Region& r, const std::array<std::size_t, 3>& volumeSize);
 
 // The two voxel layers just outside a region (6-connected distance 1 and 2), as block indices.
 struct Shell {
     std::vector<std::size_t> first, second;
 };
-Shell shellOf(const Region& r);
+// Only the voxels inside r's box, unless insideBoxOnly is false.
+Shell shellOf(const Region& r, bool insideBoxOnly = true);
 
 // The shell's voxels darker and brighter than the region by more than half the range on the
 // smoothed copy (the others are lesion-like: noise or partial volume with the lesion), and each
@@ -60,12 +64,13 @@ ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& she
 // mode. NaN when there is none.
 double nearestTissueValue(std::vector<float> values, bool darker, double cut, double width, std::size_t least);
 
-// The share of the layer just outside the region that lies outside the user's box (series
-// indices); 0 without a box.
-double shareOfLayerOutsideBox(const Region& r, const std::optional<Block>& box);
+// The share of the layer just outside the region that lies outside its box; 0 without a box.
+double shareOfLayerOutsideBox(const Region& r);
 
 // The share of the region's second outside layer (see shellOf) whose values lie in [lower,
 // upper]: near 0 where the outline stands at an edge in value.
+// The layer's voxels outside r's box are left out: where the box cuts the lesion the outline is the
+// box's, and that is the "reaches the box faces" warning.
 double outsideShareInRange(const Region& r, const std::vector<float>& values, double lower, double upper);
 
 // True when after grew from before by at most a partial-volume layer (two voxels a side, at

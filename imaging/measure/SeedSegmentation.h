@@ -35,7 +35,7 @@ struct SeedSegmentation {
     // In the order run() takes them.
     std::optional<Error> placeSeed();              // the seed's voxel and the box's block
     std::optional<Error> readSeedNeighbourhood();  // air or background at the seed; its mean and SD
-    void setUp();                                  // smoothing, thick axes, leak control
+    void setUp();                                  // smoothing, thick axes, leak control, the box's block
     std::optional<Error> estimateRange();
     Result<Region> firstRegion();
     void recentre(Region& region);
@@ -49,7 +49,7 @@ struct SeedSegmentation {
     const BlockImages& images(const Block& b);
     Index3 seedIn(const Block& b) const;
     Result<Region> grow(double lower, double upper);
-    void clipToBox(Region& region) const;
+    std::size_t clipToBox(Region& region) const;  // returns the voxels dropped
     Region starShaped(Region r);
     std::optional<Error> notApart(const Region& region, double lower, double upper) const;
 
@@ -60,6 +60,7 @@ struct SeedSegmentation {
     const std::string where;
     std::array<std::size_t, 3> seed{};
     std::optional<Block> boxBlock;   // the user's box, as the voxels whose centres lie inside it
+    PointLps boxLowest, boxHighest;  // its corners' LPS bounds, for the method
     std::optional<Block> workBlock;  // the box and a margin: the region grows in the box only, while
                                      // the smoothing and the layers outside it see real values
     double seedMean = 0, seedSd = 0, seedValue = 0;

@@ -209,6 +209,9 @@ TEST(LesionExtent, ABoxLimitsTheRegion) {
     EXPECT_NEAR(m->lr.lengthMm, 24, 1.0);
     EXPECT_NEAR(m->si.lengthMm, 24, 2.5);
     EXPECT_NEAR(m->volumeMl, 4.0 / 3 * M_PI * 12 * 12 * 12 / 1000, 0.05 * 7.24);
+    // The method records the box, so the result can be made again.
+    EXPECT_NE(seg->method.find("inside the user box x -20.0 to 20.0, y -20.0 to 20.0, z -20.0 to 20.0 mm (LPS)"), std::string::npos)
+        << seg->method;
     // A box that cuts the sphere: the region is clipped to it, with a warning.
     o.box = BoxLps{{-20, -20, -5}, {20, 20, 20}};
     auto cut = segmentLesion(*v, {0, 0, 0}, o);
@@ -217,6 +220,85 @@ TEST(LesionExtent, ABoxLimitsTheRegion) {
     auto mc = measureLesion(*v, cut->mask);
     ASSERT_TRUE(mc.ok());
     EXPECT_LT(mc->si.lengthMm, 20.0);
+}
+
+// A box that cuts a noisy sphere: the outline is the box's there, which the "reaches the box
+// faces" warning says; the tissue beyond the box is not counted as outline without an edge. A
+// seed on a face of the box stays (the box's faces erode like the block's).
+TEST(LesionExtent, ABoxThatCutsTheLesionSaysSoAndASeedOnItsFaceStays) {
+    test::TempDir dir;
+    SyntheticParams p;
+    p.sphereRadiusMm = 12;
+    p.sphereValue = 60;
+    p.backgroundValue = 0;
+    p.noiseSd = 5;
+    auto v = loadSynthetic(p, dir.path());
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    SegmentationOptions o;
+    o.box = BoxLps{{-6, -20, -20}, {6, 20, 20}};  // 12 mm of the sphere's 24 across x
+    auto cut = segmentLesion(*v, {0, 0, 0}, o);
+    ASSERT_TRUE(cut.ok()) << cut.error().message;
+    auto m = measureLesion(*v, cut->mask);
+    ASSERT_TRUE(m.ok());
+    EXPECT_NEAR(m->lr.lengthMm, 12, 1.0);  // the voxels whose centres lie in the box: x -5.5 to 5.5
+    EXPECT_NEAR(m->ap.lengthMm, 24, 1.0);
+    bool boxFaces = false;
+    for (const auto& w : cut->warnings) {
+        EXPECT_EQ(w.rfind("check the outline", 0), std::string::npos) << w;
+        boxFaces = boxFaces || w.find("reaches the box faces") != std::string::npos;
+    }
+    EXPECT_TRUE(boxFaces);
+    EXPECT_LT(cut->outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning);
+    // The seed on the box's low x face: the half of the sphere beyond it, not an error.
+    o.box = BoxLps{{0, -20, -20}, {20, 20, 20}};
+    auto half = segmentLesion(*v, {0, 0, 0}, o);
+    ASSERT_TRUE(half.ok()) << half.error().message;
+    auto mh = measureLesion(*v, half->mask);
+    ASSERT_TRUE(mh.ok());
+    // Voxel centres at x 0.5 to 11.5 mm: 12 mm of the sphere, half its volume. Before the layers
+    // round the region were limited to the box, the lesion beyond the box's face read as a
+    // brighter neighbour, the range's top came down to it and the half read 2.8 mL for 3.6.
+    EXPECT_NEAR(mh->lr.lengthMm, 12, 1.0) << half->method;
+    EXPECT_NEAR(mh->volumeMl, 0.5 * 4.0 / 3 * M_PI * 12 * 12 * 12 / 1000, 0.05 * 3.62);
+}
+
+}  // namespace
+
+namespace {
+
+// A box drawn on a view of an oblique series lies along the series' axes: given by its corners,
+// the region keeps to it, not to the larger box along L, P and S round it (which at 35 degrees
+// lets a 12 mm cut through a sphere read 20 mm).
+TEST(LesionExtent, ABoxAlongAnObliqueSeriesAxesKeepsTheRegionInsideIt) {
+    test::TempDir dir;
+    const EllipsoidCase c{"oblique_box", test::rotatedAxes(kS, 35), {1.0, 1.0, 1.0}, {64, 64, 48}, {12, 12, 12}};
+    auto v = test::makeEllipsoidVolume(c, {}, dir.path());
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    const auto& g = v->geometry;
+    SegmentationOptions o;
+    // 12 mm across the series' first axis, 40 mm along the others, centred on the sphere.
+    for (int corner = 0; corner < 8; ++corner)
+        o.boxCornersLps.push_back(c.centreLps + (corner & 1 ? 6.0 : -6.0) * g.axes[0] + (corner & 2 ? 20.0 : -20.0) * g.axes[1] +
+                                  (corner & 4 ? 20.0 : -20.0) * g.axes[2]);
+    auto seg = segmentLesion(*v, c.centreLps, o);
+    ASSERT_TRUE(seg.ok()) << seg.error().message;
+    // The region's extent along the series' first axis, in voxels.
+    std::size_t lo = SIZE_MAX, hi = 0;
+    const auto& mk = seg->mask;
+    for (std::size_t k = 0; k < mk.geometry.size[2]; ++k)
+        for (std::size_t j = 0; j < mk.geometry.size[1]; ++j)
+            for (std::size_t i = 0; i < mk.geometry.size[0]; ++i)
+                if (mk.voxels[i + mk.geometry.size[0] * (j + mk.geometry.size[1] * k)]) lo = std::min(lo, i), hi = std::max(hi, i);
+    ASSERT_LE(lo, hi);
+    EXPECT_LE(double(hi - lo + 1) * g.spacingMm.x, 12.0 + g.spacingMm.x);
+    EXPECT_GE(double(hi - lo + 1) * g.spacingMm.x, 12.0 - g.spacingMm.x);
+    bool boxFaces = false;
+    for (const auto& w : seg->warnings) boxFaces = boxFaces || w.find("reaches the box faces") != std::string::npos;
+    EXPECT_TRUE(boxFaces);
+    // A seed outside the drawn box is refused, naming the series.
+    auto outside = segmentLesion(*v, c.centreLps + 9.0 * g.axes[0], o);
+    ASSERT_FALSE(outside.ok());
+    EXPECT_NE(outside.error().message.find("outside the box"), std::string::npos) << outside.error().message;
 }
 
 }  // namespace
