@@ -190,6 +190,20 @@ void CaseWorkflowGuiTest::workACase() {
         drag(axial, kCentre + imaging::Vec3{-halfLr, -halfAp, 0}, kCentre + imaging::Vec3{halfLr, halfAp, 0});
         return QTest::qWaitFor([&] { return segmented.count() > before; }, 120000);
     };
+    {
+        // While dragging, the box's rectangle is drawn on the view.
+        const QPoint a = widgetPoint(axial, kCentre + imaging::Vec3{-30, -26, 0}), b = widgetPoint(axial, kCentre + imaging::Vec3{30, 26, 0});
+        QTest::mouseMove(axial, a);
+        QTest::mousePress(axial, Qt::LeftButton, Qt::NoModifier, a);
+        QTest::mouseMove(axial, (a + b) / 2);
+        QTest::mouseMove(axial, b);
+        QTest::qWait(50);
+        const QImage dragging = axial->grabFramebuffer();
+        saveScreenshot(dragging, "seed_box_dragging");
+        QVERIFY(colouredNear(dragging, QPoint(a.x(), (a.y() + b.y()) / 2), 4) > 0);  // its left edge
+        QTest::keyClick(&window, Qt::Key_Escape);  // cancelled: no segmentation
+        QTest::mouseRelease(axial, Qt::LeftButton, Qt::NoModifier, b);
+    }
     QVERIFY(boxed(30, 26));
     const auto& inBox = *window.lastSegmentation();
     QVERIFY2(inBox.metrics, qPrintable(inBox.error));
