@@ -72,13 +72,13 @@ std::optional<Error> SeedSegmentation::placeSeed() {
         for (int corner = 0; corner < 8; ++corner)
             corners.push_back({corner & 1 ? c1.x : c0.x, corner & 2 ? c1.y : c0.y, corner & 4 ? c1.z : c0.z});
     }
+    if (!corners.empty() && corners.size() != 8)
+        return Error{where + ": a box needs its eight corners (" + std::to_string(corners.size()) + " given)"};
     if (!corners.empty()) {
         Vec3 lo{1e300, 1e300, 1e300}, hi{-1e300, -1e300, -1e300};
-        boxLowest = boxHighest = corners.front();
         for (const PointLps& p : corners) {
             const Vec3 idx = g.lpsToIndex(p);
             for (int a = 0; a < 3; ++a) lo[a] = std::min(lo[a], idx[a]), hi[a] = std::max(hi[a], idx[a]);
-            for (int a = 0; a < 3; ++a) boxLowest[a] = std::min(boxLowest[a], p[a]), boxHighest[a] = std::max(boxHighest[a], p[a]);
         }
         const Vec3 seedIdx = g.lpsToIndex(seedLps);
         for (int a = 0; a < 3; ++a)
@@ -394,6 +394,12 @@ void SeedSegmentation::judgeOutline(const Region& region) {
                                "control or the shape rules, not by an edge; the sizes may be wrong. Compare it with the "
                                "images, or give a box or a range");
     if (region.boxFaces) out.warnings.push_back("the region reaches the box faces: the lesion may extend beyond the box");
+    // A region that fills the box has no layer inside it to judge: there the box is the outline.
+    const double byBox = shareOfLayerOutsideBox(region);
+    if (byBox > 2.0 / 3.0)
+        out.warnings.push_back("check the outline: the region fills the box (the box, not an edge, sets " + fmt(100 * byBox, 0) +
+                               "% of its outline): the lesion may not stand apart from its surroundings here. Compare it "
+                               "with the images, or measure on another series");
     if (region.touchesVolume) out.warnings.push_back("the region reaches the edge of the volume: the lesion may be cut off");
 }
 
@@ -441,9 +447,13 @@ std::string SeedSegmentation::method() const {
                 " voxels of the two layers outside, each more than half lesion against the tissue beyond it (in-plane)";
     if (o.fillHoles) text += "; 3D hole filling";
     text += "; spur pruning (voxels with <= 1 face neighbour, 2 passes)";
-    if (boxBlock)
-        text += "; inside the user box x " + fmt(boxLowest.x) + " to " + fmt(boxHighest.x) + ", y " + fmt(boxLowest.y) + " to " +
-                fmt(boxHighest.y) + ", z " + fmt(boxLowest.z) + " to " + fmt(boxHighest.z) + " mm (LPS)";
+    if (o.box)
+        text += "; inside the user box x " + fmt(o.box->corner0.x) + " to " + fmt(o.box->corner1.x) + ", y " + fmt(o.box->corner0.y) +
+                " to " + fmt(o.box->corner1.y) + ", z " + fmt(o.box->corner0.z) + " to " + fmt(o.box->corner1.z) + " mm (LPS)";
+    else if (boxBlock)  // drawn along the series' axes: its voxels, which an LPS box would not give again
+        text += "; inside the user box drawn along the series' axes: voxel columns " + std::to_string(boxBlock->lo[0]) + "-" +
+                std::to_string(boxBlock->hi[0]) + ", rows " + std::to_string(boxBlock->lo[1]) + "-" + std::to_string(boxBlock->hi[1]) +
+                ", slices " + std::to_string(boxBlock->lo[2]) + "-" + std::to_string(boxBlock->hi[2]) + " (from 0)";
     else
         text += "; block grown around the seed";
     return text;

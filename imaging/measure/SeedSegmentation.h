@@ -60,7 +60,6 @@ struct SeedSegmentation {
     const std::string where;
     std::array<std::size_t, 3> seed{};
     std::optional<Block> boxBlock;   // the user's box, as the voxels whose centres lie inside it
-    PointLps boxLowest, boxHighest;  // its corners' LPS bounds, for the method
     std::optional<Block> workBlock;  // the box and a margin: the region grows in the box only, while
                                      // the smoothing and the layers outside it see real values
     double seedMean = 0, seedSd = 0, seedValue = 0;

@@ -302,3 +302,35 @@ TEST(LesionExtent, ABoxAlongAnObliqueSeriesAxesKeepsTheRegionInsideIt) {
 }
 
 }  // namespace
+
+namespace {
+
+// In tissue where nothing stands apart, a box holds the region the volume's edge would have
+// refused: the region fills the box, and the result must say that the box, not an edge, is its
+// outline. A box given by corners needs all eight.
+TEST(LesionExtent, ARegionThatFillsTheBoxIsFlagged) {
+    test::TempDir dir;
+    SyntheticParams p;
+    p.sphereRadiusMm = 12;
+    p.sphereValue = 50;
+    p.backgroundValue = 50;
+    p.noiseSd = 5;
+    auto v = loadSynthetic(p, dir.path());
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    SegmentationOptions o;
+    o.box = BoxLps{{-12, -12, -12}, {12, 12, 12}};
+    auto seg = segmentLesion(*v, {0, 0, 0}, o);
+    ASSERT_TRUE(seg.ok()) << seg.error().message;
+    bool fills = false;
+    for (const auto& w : seg->warnings) fills = fills || w.rfind("check the outline: the region fills the box", 0) == 0;
+    EXPECT_TRUE(fills) << seg->mask.count() << " voxels";
+    // Without the box the same click is refused: nothing there stands apart.
+    EXPECT_FALSE(segmentLesion(*v, {0, 0, 0}).ok());
+    SegmentationOptions four;
+    four.boxCornersLps = {{-5, -5, -5}, {5, -5, -5}, {5, 5, -5}, {-5, 5, 5}};
+    auto refused = segmentLesion(*v, {0, 0, 0}, four);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("eight corners"), std::string::npos) << refused.error().message;
+}
+
+}  // namespace
