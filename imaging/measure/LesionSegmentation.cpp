@@ -168,9 +168,7 @@ std::size_t SeedSegmentation::clipToBox(Region& region) const {
     for (long k = 0; k < long(b.size(2)); ++k)
         for (long j = 0; j < long(b.size(1)); ++j)
             for (long i = 0; i < long(b.size(0)); ++i, ++idx)
-                if (region.mask[idx] && (i < (*box)[0][0] || j < (*box)[0][1] || k < (*box)[0][2] || i > (*box)[1][0] ||
-                                         j > (*box)[1][1] || k > (*box)[1][2]))
-                    region.mask[idx] = 0, ++dropped;
+                if (region.mask[idx] && !insideBox(box, i, j, k)) region.mask[idx] = 0, ++dropped;
     const Index3 s = seedIn(b);
     if (dropped && b.contains(s[0], s[1], s[2]) && region.mask[b.linear(s[0], s[1], s[2])])
         detail::keepSeedComponent(region.mask, b, s);

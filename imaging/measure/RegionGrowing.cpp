@@ -141,14 +141,11 @@ void flood(const Box& bx, const std::vector<std::size_t>& seeds, std::vector<std
 
 }  // namespace
 
-namespace {
-// Inside the user's box, if the grow has one.
-bool insideBox(const GrowParams& p, long i, long j, long k) {
-    if (!p.box) return true;
-    const Index3 &lo = (*p.box)[0], &hi = (*p.box)[1];
+bool insideBox(const std::optional<std::array<Index3, 2>>& box, long i, long j, long k) {
+    if (!box) return true;
+    const Index3 &lo = (*box)[0], &hi = (*box)[1];
     return i >= lo[0] && j >= lo[1] && k >= lo[2] && i <= hi[0] && j <= hi[1] && k <= hi[2];
 }
-}  // namespace
 
 std::optional<std::array<Index3, 2>> boxWithin(const std::optional<Block>& box, const Block& b) {
     if (!box) return std::nullopt;
@@ -169,7 +166,7 @@ bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, 
     const std::vector<Index3> se = ballOffsets(p.leakRadius);
     const float lower = static_cast<float>(p.lower), upper = static_cast<float>(p.upper);
     const float* src = im.source.data();
-    auto inBox = [&](long i, long j, long k) { return insideBox(p, i, j, k); };
+    auto inBox = [&](long i, long j, long k) { return insideBox(p.box, i, j, k); };
     auto inT = [&](long i, long j, long k) {
         if (!inBox(i, j, k)) return false;
         if (i < lo[0] || j < lo[1] || k < lo[2] || i > hi[0] || j > hi[1] || k > hi[2]) return outsideIn;
@@ -209,7 +206,7 @@ bool erodedCoreExceeds(const BlockImages& im, const std::vector<Index3>& seeds, 
 GrowOutput growRegion(const BlockImages& im, const std::vector<Index3>& seeds, const GrowParams& p,
                       const std::vector<std::uint8_t>* base) {
     const Block& b = im.block;
-    auto inBox = [&](long i, long j, long k) { return insideBox(p, i, j, k); };
+    auto inBox = [&](long i, long j, long k) { return insideBox(p.box, i, j, k); };
     std::vector<Index3> inRange;
     for (const Index3& s : seeds) {
         if (!b.contains(s[0], s[1], s[2]) || !inBox(s[0], s[1], s[2])) continue;

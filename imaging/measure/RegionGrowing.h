@@ -63,6 +63,8 @@ struct GrowOutput {
 
 // A box of the series (inclusive voxel ranges) in b's indices, for GrowParams::box.
 std::optional<std::array<Index3, 2>> boxWithin(const std::optional<Block>& box, const Block& b);
+// Whether (i, j, k) lies inside such a box; true without one.
+bool insideBox(const std::optional<std::array<Index3, 2>>& box, long i, long j, long k);
 
 // ITK connected threshold from the seeds (those whose source value lies in the range), then leak
 // control: erosion by the radius, the components holding a seed, and a geodesic dilation back

@@ -51,14 +51,6 @@ void describe(Region& r, const std::array<std::size_t, 3>& volumeSize) {
     }
 }
 
-namespace {
-bool insideBox(const Region& r, long i, long j, long k) {
-    if (!r.box) return true;
-    const Index3 &lo = (*r.box)[0], &hi = (*r.box)[1];
-    return i >= lo[0] && j >= lo[1] && k >= lo[2] && i <= hi[0] && j <= hi[1] && k <= hi[2];
-}
-}  // namespace
-
 Shell shellOf(const Region& r, bool insideBoxOnly) {
     const Block& b = r.block;
     std::array<long, 3> lo{}, n{};
@@ -84,7 +76,7 @@ Shell shellOf(const Region& r, bool insideBoxOnly) {
                                       (k > 0 && layer[at(i, j, k - 1)] == from) || (k + 1 < n[2] && layer[at(i, j, k + 1)] == from);
                     if (!next) continue;
                     layer[at(i, j, k)] = to;
-                    if (insideBoxOnly && !insideBox(r, lo[0] + i, lo[1] + j, lo[2] + k)) continue;
+                    if (insideBoxOnly && !insideBox(r.box, lo[0] + i, lo[1] + j, lo[2] + k)) continue;
                     (to == 1 ? s.first : s.second).push_back(b.linear(lo[0] + i, lo[1] + j, lo[2] + k));
                 }
     }
@@ -172,7 +164,7 @@ double shareOfLayerOutsideBox(const Region& r) {
     const Block& b = r.block;
     std::size_t outside = 0;
     for (std::size_t idx : first)
-        outside += !insideBox(r, long(idx % b.size(0)), long((idx / b.size(0)) % b.size(1)), long(idx / (b.size(0) * b.size(1))));
+        outside += !insideBox(r.box, long(idx % b.size(0)), long((idx / b.size(0)) % b.size(1)), long(idx / (b.size(0) * b.size(1))));
     return first.empty() ? 0.0 : double(outside) / double(first.size());
 }
 
