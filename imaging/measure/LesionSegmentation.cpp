@@ -159,7 +159,8 @@ void SeedSegmentation::setUp() {
     }
 }
 
-// The partial-volume layers step a voxel or two outside the region; none may leave the box.
+// A guard: the region grows inside the box and its layers are what lies inside it (shellOf), so
+// nothing should lie beyond the box here; whatever does goes, and the count says how much.
 std::size_t SeedSegmentation::clipToBox(Region& region) const {
     const auto& box = region.box;
     if (!box) return 0;

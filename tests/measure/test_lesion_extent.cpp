@@ -110,6 +110,23 @@ Result<Volume> loadSynthetic(const SyntheticParams& p, const std::string& folder
     return loadVolume(*index.allStacks().front());
 }
 
+// A sphere of radius 12 mm at the origin, in the synthetic series' default grid.
+SyntheticParams sphereOf(double value, double background, double noiseSd = 0) {
+    SyntheticParams p;
+    p.sphereRadiusMm = 12;
+    p.sphereValue = value;
+    p.backgroundValue = background;
+    p.noiseSd = noiseSd;
+    return p;
+}
+
+// Whether one of the segmentation's warnings contains the text.
+bool warns(const Segmentation& s, const std::string& text) {
+    for (const auto& w : s.warnings)
+        if (w.find(text) != std::string::npos) return true;
+    return false;
+}
+
 TEST(LesionExtentErrors, SeedInAirOutsideOrBoxInvertedAreClearErrors) {
     test::TempDir dir;
     SyntheticParams p;  // 128x128x40, 1x1x2.5 mm, water cylinder in air, 15 mm sphere of 60 HU
@@ -193,11 +210,7 @@ TEST(LesionExtentErrors, ARegionOfAirOnARealCtIsAnErrorNotALesion) {
 
 TEST(LesionExtent, ABoxLimitsTheRegion) {
     test::TempDir dir;
-    SyntheticParams p;
-    p.sphereRadiusMm = 12;
-    p.sphereValue = 60;
-    p.backgroundValue = 0;
-    auto v = loadSynthetic(p, dir.path());
+    auto v = loadSynthetic(sphereOf(60, 0), dir.path());
     ASSERT_TRUE(v.ok()) << v.error().message;
     // A box around the sphere: the region stays inside and matches the sphere.
     SegmentationOptions o;
@@ -227,12 +240,7 @@ TEST(LesionExtent, ABoxLimitsTheRegion) {
 // seed on a face of the box stays (the box's faces erode like the block's).
 TEST(LesionExtent, ABoxThatCutsTheLesionSaysSoAndASeedOnItsFaceStays) {
     test::TempDir dir;
-    SyntheticParams p;
-    p.sphereRadiusMm = 12;
-    p.sphereValue = 60;
-    p.backgroundValue = 0;
-    p.noiseSd = 5;
-    auto v = loadSynthetic(p, dir.path());
+    auto v = loadSynthetic(sphereOf(60, 0, 5), dir.path());
     ASSERT_TRUE(v.ok()) << v.error().message;
     SegmentationOptions o;
     o.box = BoxLps{{-6, -20, -20}, {6, 20, 20}};  // 12 mm of the sphere's 24 across x
@@ -242,12 +250,8 @@ TEST(LesionExtent, ABoxThatCutsTheLesionSaysSoAndASeedOnItsFaceStays) {
     ASSERT_TRUE(m.ok());
     EXPECT_NEAR(m->lr.lengthMm, 12, 1.0);  // the voxels whose centres lie in the box: x -5.5 to 5.5
     EXPECT_NEAR(m->ap.lengthMm, 24, 1.0);
-    bool boxFaces = false;
-    for (const auto& w : cut->warnings) {
-        EXPECT_EQ(w.rfind("check the outline", 0), std::string::npos) << w;
-        boxFaces = boxFaces || w.find("reaches the box faces") != std::string::npos;
-    }
-    EXPECT_TRUE(boxFaces);
+    for (const auto& w : cut->warnings) EXPECT_EQ(w.rfind("check the outline", 0), std::string::npos) << w;
+    EXPECT_TRUE(warns(*cut, "reaches the box faces"));
     EXPECT_LT(cut->outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning);
     // The seed on the box's low x face: the half of the sphere beyond it, not an error.
     o.box = BoxLps{{0, -20, -20}, {20, 20, 20}};
@@ -292,9 +296,7 @@ TEST(LesionExtent, ABoxAlongAnObliqueSeriesAxesKeepsTheRegionInsideIt) {
     ASSERT_LE(lo, hi);
     EXPECT_LE(double(hi - lo + 1) * g.spacingMm.x, 12.0 + g.spacingMm.x);
     EXPECT_GE(double(hi - lo + 1) * g.spacingMm.x, 12.0 - g.spacingMm.x);
-    bool boxFaces = false;
-    for (const auto& w : seg->warnings) boxFaces = boxFaces || w.find("reaches the box faces") != std::string::npos;
-    EXPECT_TRUE(boxFaces);
+    EXPECT_TRUE(warns(*seg, "reaches the box faces"));
     // A seed outside the drawn box is refused, naming the series.
     auto outside = segmentLesion(*v, c.centreLps + 9.0 * g.axes[0], o);
     ASSERT_FALSE(outside.ok());
@@ -310,20 +312,13 @@ namespace {
 // outline. A box given by corners needs all eight.
 TEST(LesionExtent, ARegionThatFillsTheBoxIsFlagged) {
     test::TempDir dir;
-    SyntheticParams p;
-    p.sphereRadiusMm = 12;
-    p.sphereValue = 50;
-    p.backgroundValue = 50;
-    p.noiseSd = 5;
-    auto v = loadSynthetic(p, dir.path());
+    auto v = loadSynthetic(sphereOf(50, 50, 5), dir.path());
     ASSERT_TRUE(v.ok()) << v.error().message;
     SegmentationOptions o;
     o.box = BoxLps{{-12, -12, -12}, {12, 12, 12}};
     auto seg = segmentLesion(*v, {0, 0, 0}, o);
     ASSERT_TRUE(seg.ok()) << seg.error().message;
-    bool fills = false;
-    for (const auto& w : seg->warnings) fills = fills || w.rfind("check the outline: the region fills the box", 0) == 0;
-    EXPECT_TRUE(fills) << seg->mask.count() << " voxels";
+    EXPECT_TRUE(warns(*seg, "check the outline: the region fills the box")) << seg->mask.count() << " voxels";
     // Without the box the same click is refused: nothing there stands apart.
     EXPECT_FALSE(segmentLesion(*v, {0, 0, 0}).ok());
     SegmentationOptions four;
