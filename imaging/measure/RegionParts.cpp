@@ -148,12 +148,12 @@ ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& she
 // A bound moved to the 50% level adds a partial-volume layer: under a voxel on each side. A
 // region that spreads further took in a neighbour of similar value (cord beside a paraspinal
 // mass, brain under a skull lesion), and that bound stays where it was.
-bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRatio) {
+bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRatio, const std::array<long, 3>& reach) {
     if (double(after.count) > maxCountRatio * double(before.count)) return false;
     for (int a = 0; a < 3; ++a) {
         const long lo0 = long(before.block.lo[a] + before.lo[a]), hi0 = long(before.block.lo[a] + before.hi[a]);
         const long lo1 = long(after.block.lo[a] + after.lo[a]), hi1 = long(after.block.lo[a] + after.hi[a]);
-        if (lo0 - lo1 > 2 || hi1 - hi0 > 2) return false;
+        if (lo0 - lo1 > 2 + reach[a] || hi1 - hi0 > 2 + reach[a]) return false;
     }
     return true;
 }

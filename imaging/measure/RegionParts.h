@@ -73,10 +73,11 @@ double shareOfLayerOutsideBox(const Region& r);
 // box's, and that is the "reaches the box faces" warning.
 double outsideShareInRange(const Region& r, const std::vector<float>& values, double lower, double upper);
 
-// True when after grew from before by at most a partial-volume layer (two voxels a side, at
-// most maxCountRatio times the count: twice for a solid region; a shell one or two voxels thick
-// more than doubles when a layer joins each of its faces).
-bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRatio = 2.0);
+// True when after grew from before by at most a partial-volume layer (two voxels a side, plus
+// `reach` voxels along each axis, at most maxCountRatio times the count: twice for a solid
+// region; a shell one or two voxels thick more than doubles when a layer joins each of its faces).
+bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRatio = 2.0,
+                   const std::array<long, 3>& reach = {0, 0, 0});
 
 // What a widened range added to a region (in after, not in before) must be partial volume in
 // the voxels' own values too. The range is judged on the smoothed copy, and smoothing carries a
