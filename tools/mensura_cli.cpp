@@ -15,6 +15,7 @@
 #include "imaging/VolumeWriter.h"
 #include "imaging/measure/EnhancementAnalysis.h"
 #include "imaging/measure/LesionMetrics.h"
+#include "imaging/measure/MaskTransfer.h"
 #include "imaging/measure/MeasureJson.h"
 
 using namespace mensura::imaging;
@@ -84,6 +85,10 @@ int main(int argc, char** argv) {
     measure->add_option("folder", folder, "folder or file")->required();
     measure->add_option("--series", series, "SeriesInstanceUID or stack id; required when the folder has several");
     measure->add_flag("--json", json, "print JSON (the default; kept for scripts)");
+    std::string outlineFrom;
+    measure->add_option("--outline-from", outlineFrom,
+                        "outline the lesion on this series (same frame of reference) and measure it on --series: "
+                        "for a lesion with no edge on the series measured");
     SegmentationArgs measureArgs;
     measureArgs.add(measure);
 
@@ -118,9 +123,10 @@ int main(int argc, char** argv) {
         PointLps seed;
         SegmentationOptions options;
         if (!measureArgs.parse(seed, options)) return 2;
-        Volume v;
+        Volume v, outline;
         if (!loadOne(idx, series, threads, "", v)) return 1;
-        auto seg = segmentLesion(v, seed, options);
+        if (!outlineFrom.empty() && !loadOne(idx, outlineFrom, threads, "outline", outline)) return 1;
+        auto seg = outlineFrom.empty() ? segmentLesion(v, seed, options) : segmentOnOtherSeries(outline, v, seed, options);
         if (!seg) return std::cerr << "mensura-cli: " << seg.error().message << "\n", 1;
         auto m = measureLesion(v, seg->mask);
         if (!m) return std::cerr << "mensura-cli: " << m.error().message << "\n", 1;

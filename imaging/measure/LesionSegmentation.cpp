@@ -391,7 +391,8 @@ void SeedSegmentation::judgeOutline(const Region& region) {
         out.warnings.push_back("check the outline: " + fmt(100 * out.outlineWithoutEdgeFraction, 0) +
                                "% of the layer just outside it has the lesion's values, so there the outline was set by leak "
                                "control or the shape rules, not by an edge; the sizes may be wrong. Compare it with the "
-                               "images, or give a box or a range");
+                               "images, give a box or a range, or outline it on a series of this frame of reference where "
+                               "it has an edge and measure it here through that outline");
     if (region.boxFaces) out.warnings.push_back("the region reaches the box faces: the lesion may extend beyond the box");
     // A region that fills the box has no layer inside it to judge: there the box is the outline.
     const double byBox = shareOfLayerOutsideBox(region);

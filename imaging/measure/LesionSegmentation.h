@@ -53,6 +53,9 @@ struct Segmentation {
     // it inside tissue of the lesion's values, it grows (a warning above kUnsupportedOutlineWarning).
     double outlineWithoutEdgeFraction = 0;
     static constexpr double kUnsupportedOutlineWarning = 0.03;
+    // Set when the lesion was outlined on another series of the frame of reference and carried
+    // to this one (segmentOnOtherSeries, MaskTransfer.h); lower and upper are in its values.
+    std::string outlineSeriesUid, outlineStackId;
     std::string method;  // human-readable: the steps and parameters that produced the mask
     std::vector<std::string> warnings;
 };

@@ -42,6 +42,8 @@ nlohmann::json segmentationJson(const Segmentation& s) {
                         {"blockOffset", s.mask.offset},
                         {"blockSize", s.mask.geometry.size}};
     if (s.reseededLps) j["reseededLps"] = point(*s.reseededLps);
+    if (!s.outlineSeriesUid.empty())
+        j["outlinedOn"] = {{"seriesInstanceUid", s.outlineSeriesUid}, {"stackId", s.outlineStackId}};
     return j;
 }
 

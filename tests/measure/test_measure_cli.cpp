@@ -57,6 +57,30 @@ TEST_F(CliFixture, MeasurePrintsTheLesionContract) {
     EXPECT_NE(j["report"].get<std::string>().find("(AP x LR x SI)"), std::string::npos);
 }
 
+// --outline-from: the lesion outlined on the post-contrast series and measured on the pre, whose
+// values are its own; a series of another frame of reference is refused with the reason.
+TEST_F(CliFixture, MeasureThroughAnOutlineFromAnotherSeries) {
+    ASSERT_TRUE(ok);
+    std::string out;
+    int rc = test::runCommand(cli() + " measure " + dir->path() + " --series " + derivedUid("cli-pre") + " --outline-from " +
+                                  derivedUid("cli-post") + " --seed-lps 3.3,-2.1,1.7 2>/dev/null",
+                              &out);
+    ASSERT_EQ(rc, 0) << out;
+    const auto j = nlohmann::json::parse(out);
+    EXPECT_NEAR(j["lesion"]["apMm"].get<double>(), 40.0, 1.0);
+    EXPECT_NEAR(j["lesion"]["lrMm"].get<double>(), 47.0, 1.0);
+    EXPECT_NEAR(j["lesion"]["siMm"].get<double>(), 34.0, 2.0);
+    EXPECT_NEAR(j["lesion"]["mean"].get<double>(), 40.0, 2.0);
+    EXPECT_EQ(j["series"]["seriesInstanceUid"], derivedUid("cli-pre"));
+    EXPECT_EQ(j["segmentation"]["outlinedOn"]["seriesInstanceUid"], derivedUid("cli-post"));
+
+    rc = test::runCommand(cli() + " measure " + dir->path() + " --series " + derivedUid("cli-pre") + " --outline-from " +
+                              derivedUid("cli-other") + " --seed-lps 3.3,-2.1,1.7 2>&1 >/dev/null",
+                          &out);
+    EXPECT_EQ(rc, 1);
+    EXPECT_NE(out.find("frames of reference differ"), std::string::npos) << out;
+}
+
 TEST_F(CliFixture, EnhancementPrintsTheContract) {
     ASSERT_TRUE(ok);
     std::string out;

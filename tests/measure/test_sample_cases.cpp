@@ -9,6 +9,7 @@
 #include "imaging/VolumeLoader.h"
 #include "imaging/measure/LesionMetrics.h"
 #include "imaging/measure/LesionSegmentation.h"
+#include "imaging/measure/MaskTransfer.h"
 #include "imaging/phantom/CasePlan.h"
 #include "measure/MeasureTestSeries.h"
 
@@ -335,3 +336,60 @@ INSTANTIATE_TEST_SUITE_P(Samples, IsoIntenseLesion,
                                            SampleSeries{"asps_tongue_followup", "baseline", "01_T1_AX", 1},
                                            SampleSeries{"asps_tongue_followup", "followup", "01_T1_AX", 1}),
                          sampleName);
+
+// A lesion with no edge on one series (the LMS scalp mass is T1-iso, and the partial volume of
+// skull and brain beside it has its T1 and T2 values) is outlined on a series of the same frame
+// of reference where it has one (CT+C) and measured on its own grid and values. On their own
+// these series read 14.9 mL (T1, flagged), 17.7 mL (T1+C coronal, flagged) for 16.1 mL.
+struct OutlinedElsewhere {
+    const char* caseName;
+    const char* study;
+    const char* series;   // measured here
+    const char* outline;  // outlined here
+    int lesion;
+};
+
+class OutlinedOnAnotherSeries : public ::testing::TestWithParam<OutlinedElsewhere> {};
+
+TEST_P(OutlinedOnAnotherSeries, MatchesTheGroundTruthOnTheMeasuredSeries) {
+    const OutlinedElsewhere& c = GetParam();
+    nlohmann::json study, lesion;
+    PointLps seed;
+    auto v = loadSample({c.caseName, c.study, c.series, c.lesion}, study, lesion, seed);
+    ASSERT_TRUE(v.ok()) << v.error().message;
+    auto outline = loadSample({c.caseName, c.study, c.outline, c.lesion}, study, lesion, seed);
+    ASSERT_TRUE(outline.ok()) << outline.error().message;
+    auto seg = segmentOnOtherSeries(*outline, *v, seed);
+    ASSERT_TRUE(seg.ok()) << seg.error().message;
+    EXPECT_FALSE(hasOutlineWarning(*seg)) << c.series;
+    EXPECT_NE(seg->method.find(outline->stackId), std::string::npos) << seg->method;
+    EXPECT_EQ(seg->mask.seriesInstanceUid, v->seriesInstanceUid);
+    auto m = measureLesion(*v, seg->mask);
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    const auto& t = lesion["triaxialMm"];
+    const std::string where = std::string(c.series) + " outlined on " + c.outline;
+    EXPECT_NEAR(m->ap.lengthMm, t["ap"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {0, 1, 0})) << where;
+    EXPECT_NEAR(m->lr.lengthMm, t["lr"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {1, 0, 0})) << where;
+    EXPECT_NEAR(m->si.lengthMm, t["si"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {0, 0, 1})) << where;
+    const double volume = lesion["volumeMl"];
+    EXPECT_NEAR(m->volumeMl, volume, 0.05 * volume) << where;
+    std::string contrast;
+    for (const auto& s : study["series"])
+        if (s["key"] == c.series) contrast = s["contrast"];
+    if (lesion["meanByContrast"].contains(contrast)) {
+        const double mean = lesion["meanByContrast"][contrast];
+        EXPECT_NEAR(m->values.mean, mean, 0.02 * mean) << where << " " << contrast;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, OutlinedOnAnotherSeries,
+                         ::testing::Values(OutlinedElsewhere{"lms_scalp_skull", "baseline", "03_T1_AX", "02_CT_HEAD_C", 0},
+                                           OutlinedElsewhere{"lms_scalp_skull", "baseline", "04_T2_AX", "02_CT_HEAD_C", 0},
+                                           OutlinedElsewhere{"lms_scalp_skull", "baseline", "05_T1_COR_C", "02_CT_HEAD_C", 0}),
+                         [](const auto& info) {
+                             std::string n = std::string(info.param.caseName) + "_" + info.param.series + "_from_" + info.param.outline +
+                                             "_" + std::to_string(info.param.lesion);
+                             for (char& ch : n)
+                                 if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                             return n;
+                         });

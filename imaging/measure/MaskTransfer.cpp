@@ -1,0 +1,151 @@
+#include "imaging/measure/MaskTransfer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace mensura::imaging {
+
+namespace {
+
+std::string named(const Volume& v) {
+    return "series " + v.stackId + (v.description.empty() ? "" : " (" + v.description + ")");
+}
+
+// The affine map from one grid's continuous indices to another's: to = at + sum_a from[a] * step[a].
+struct IndexMap {
+    Vec3 at;
+    std::array<Vec3, 3> step;
+
+    IndexMap(const VolumeGeometry& from, const VolumeGeometry& to) {
+        at = to.lpsToIndex(from.indexToLps(0, 0, 0));
+        step[0] = to.lpsToIndex(from.indexToLps(1, 0, 0)) - at;
+        step[1] = to.lpsToIndex(from.indexToLps(0, 1, 0)) - at;
+        step[2] = to.lpsToIndex(from.indexToLps(0, 0, 1)) - at;
+    }
+    Vec3 operator()(double i, double j, double k) const { return at + i * step[0] + j * step[1] + k * step[2]; }
+};
+
+bool within(Vec3 c, const std::array<std::size_t, 3>& size) {
+    for (int a = 0; a < 3; ++a)
+        if (!(c[a] >= -0.5 && c[a] < double(size[a]) - 0.5)) return false;
+    return true;
+}
+
+}  // namespace
+
+Result<TransferredMask> transferMask(const LesionMask& mask, const Volume& target) {
+    const std::string source = "series " + mask.seriesInstanceUid;
+    if (mask.frameOfReferenceUid.empty() || target.frameOfReferenceUid.empty())
+        return Error{"the outline cannot be carried: " + (mask.frameOfReferenceUid.empty() ? source : named(target)) +
+                     " has no frame of reference"};
+    if (mask.frameOfReferenceUid != target.frameOfReferenceUid)
+        return Error{"the outline on " + source + " cannot be carried to " + named(target) +
+                     ": their frames of reference differ (the patient moved between them); register them first"};
+    if (!target.isVolume) return Error{named(target) + " is a set of 2D images, not a volume: an outline cannot be carried to it"};
+
+    const VolumeGeometry& s = mask.geometry;
+    const VolumeGeometry& t = target.geometry;
+    const IndexMap toTarget(s, t), toSource(t, s);
+
+    // The target voxels the outline's block can touch (its corners, half a voxel out), and the
+    // share of the outline's voxels outside the target series.
+    Vec3 lo{1e300, 1e300, 1e300}, hi{-1e300, -1e300, -1e300};
+    std::size_t inside = 0, outside = 0;
+    for (std::size_t k = 0; k < s.size[2]; ++k)
+        for (std::size_t j = 0; j < s.size[1]; ++j)
+            for (std::size_t i = 0; i < s.size[0]; ++i) {
+                if (!mask.inside(i, j, k)) continue;
+                ++inside;
+                if (!within(toTarget(double(i), double(j), double(k)), t.size)) ++outside;
+                for (int corner = 0; corner < 8; ++corner) {
+                    const Vec3 c = toTarget(double(i) + ((corner & 1) ? 0.5 : -0.5), double(j) + ((corner & 2) ? 0.5 : -0.5),
+                                            double(k) + ((corner & 4) ? 0.5 : -0.5));
+                    for (int a = 0; a < 3; ++a) lo[a] = std::min(lo[a], c[a]), hi[a] = std::max(hi[a], c[a]);
+                }
+            }
+    if (inside == 0) return Error{"the outline on " + source + " is empty"};
+    std::array<std::size_t, 3> first{}, size{};
+    for (int a = 0; a < 3; ++a) {
+        // One voxel of margin on each side, so that the block has background round the lesion.
+        const double from = std::max(0.0, std::floor(lo[a] + 0.5) - 1), to = std::min(double(t.size[a]) - 1, std::ceil(hi[a] - 0.5) + 1);
+        if (to < from) return Error{"the lesion outlined on " + source + " lies outside " + named(target)};
+        first[a] = std::size_t(from);
+        size[a] = std::size_t(to - from) + 1;
+    }
+
+    // Sub-grid: along each target axis, points no further apart than half the outline's finest
+    // voxel, and at least two (so that a grid equal to the outline's maps voxel for voxel).
+    const double finest = std::min({s.spacingMm.x, s.spacingMm.y, s.spacingMm.z});
+    int n[3];
+    for (int a = 0; a < 3; ++a) n[a] = std::clamp(int(std::ceil(2 * t.spacingMm[a] / finest)), 2, 10);
+    const int perVoxel = n[0] * n[1] * n[2];
+
+    TransferredMask out;
+    out.samplesPerVoxel = perVoxel;
+    out.outsideFraction = double(outside) / double(inside);
+    LesionMask& m = out.mask;
+    m.geometry = t;
+    m.geometry.size = size;
+    m.geometry.originLps = t.indexToLps(double(first[0]), double(first[1]), double(first[2]));
+    m.offset = first;
+    m.seriesInstanceUid = target.seriesInstanceUid;
+    m.frameOfReferenceUid = target.frameOfReferenceUid;
+    m.voxels.assign(size[0] * size[1] * size[2], 0);
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < size[2]; ++k)
+        for (std::size_t j = 0; j < size[1]; ++j)
+            for (std::size_t i = 0; i < size[0]; ++i) {
+                int hits = 0;
+                for (int c = 0; c < n[2]; ++c)
+                    for (int b = 0; b < n[1]; ++b)
+                        for (int a = 0; a < n[0]; ++a) {
+                            const Vec3 p = toSource(double(first[0] + i) - 0.5 + (a + 0.5) / n[0],
+                                                    double(first[1] + j) - 0.5 + (b + 0.5) / n[1],
+                                                    double(first[2] + k) - 0.5 + (c + 0.5) / n[2]);
+                            const double ri = std::round(p.x), rj = std::round(p.y), rk = std::round(p.z);
+                            if (ri < 0 || rj < 0 || rk < 0 || ri >= double(s.size[0]) || rj >= double(s.size[1]) ||
+                                rk >= double(s.size[2]))
+                                continue;
+                            hits += mask.inside(std::size_t(ri), std::size_t(rj), std::size_t(rk));
+                        }
+                if (2 * hits >= perVoxel) {
+                    m.voxels[m.index(i, j, k)] = 1;
+                    ++kept;
+                }
+            }
+    if (kept == 0)
+        return Error{"the lesion outlined on " + source + " covers no half voxel of " + named(target) +
+                     ": it is too small for that series' voxels"};
+    return out;
+}
+
+Result<Segmentation> segmentOnOtherSeries(const Volume& outlineSeries, const Volume& target, PointLps seedLps,
+                                          const SegmentationOptions& options) {
+    if (outlineSeries.frameOfReferenceUid.empty() || outlineSeries.frameOfReferenceUid != target.frameOfReferenceUid)
+        return Error{"the outline cannot be carried from " + named(outlineSeries) + " to " + named(target) + ": " +
+                     (outlineSeries.frameOfReferenceUid.empty() || target.frameOfReferenceUid.empty()
+                          ? "a frame of reference is missing"
+                          : "their frames of reference differ (the patient moved between them); register them first")};
+    auto seg = segmentLesion(outlineSeries, seedLps, options);
+    if (!seg) return seg.error();
+    auto moved = transferMask(seg->mask, target);
+    if (!moved) return moved.error();
+    Segmentation out = std::move(*seg);
+    out.mask = std::move(moved->mask);
+    out.outlineSeriesUid = outlineSeries.seriesInstanceUid;
+    out.outlineStackId = outlineSeries.stackId;
+    char rule[160];
+    std::snprintf(rule, sizeof rule, "a voxel of this series is inside when at least half of its %d sub-grid points lie inside the outline",
+                  moved->samplesPerVoxel);
+    out.method = "outlined on " + named(outlineSeries) + ": " + out.method + "; carried to " + named(target) + ": " + rule;
+    if (moved->outsideFraction > 0) {
+        char w[200];
+        std::snprintf(w, sizeof w, "%.0f%% of the lesion outlined on %s lies outside %s: its sizes there are cut",
+                      std::max(1.0, 100 * moved->outsideFraction), outlineSeries.stackId.c_str(), target.stackId.c_str());
+        out.warnings.push_back(w);
+    }
+    return out;
+}
+
+}  // namespace mensura::imaging
