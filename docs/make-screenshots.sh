@@ -20,6 +20,8 @@ while read -r from to; do
 done <<'LIST'
 triaxial_placed.png viewer_triaxial.png
 segmentation.png viewer_segmentation.png
+segmentation_in_a_box.png viewer_segmentation_box.png
+segmentation_outlined_on_ct.png viewer_outline_on_ct.png
 record_imaging_tab.png viewer_record.png
 finding_dialog.png finding_dialog.png
 report_preview.png report_preview.png

@@ -251,6 +251,14 @@ void MainWindow::onLoaded(std::shared_ptr<const imaging::Volume> volume) {
     volumeView_->setVolume(volume_);
     volumeView_->setAnnotations(case_->annotations(), annotationPanel_->selectedUid().toStdString());
     showInfo(volume_.get());
+    // The series a lesion may be outlined on: the others of this frame of reference.
+    std::vector<std::pair<QString, QString>> outlineSeries;
+    if (index_ && !volume_->frameOfReferenceUid.empty())
+        for (const imaging::SeriesStack* s : index_->allStacks())
+            if (s->stackId != volume_->stackId && !s->frames.empty() && s->first().frameOfReferenceUid == volume_->frameOfReferenceUid)
+                outlineSeries.emplace_back(tr("#%1 %2 (%3)").arg(s->first().seriesNumber).arg(qs(s->first().seriesDescription), qs(s->first().modality)),
+                                           qs(s->stackId));
+    segmentationPanel_->setOutlineSeries(outlineSeries);
     // The cursor stays where it was when the new series shares the frame of reference.
     setCursorLps(cursorFrame_ == volume_->frameOfReferenceUid ? cursor_ : std::nullopt);
     QString text = tr("Loaded #%1 %2: %3 x %4 x %5")

@@ -104,7 +104,10 @@ void MainWindow::connectCase() {
         segmentationPanel_->setResult(tr("Segmenting…"));
         imaging::SegmentationOptions options = segmentationPanel_->options();
         options.boxCornersLps = std::move(boxCorners);
-        segmentationJob_->run(volume_, p, options);
+        std::optional<imaging::SeriesStack> outline;
+        if (const QString id = segmentationPanel_->outlineStackId(); !id.isEmpty() && index_)
+            if (const imaging::SeriesStack* s = index_->findStack(id.toStdString())) outline = *s;
+        segmentationJob_->run(volume_, p, options, std::move(outline));
     };
     connect(tool_, &MeasurementTool::seedClicked, this, [segment](imaging::PointLps p, SliceView*) { segment(p, {}, {}); });
     connect(tool_, &MeasurementTool::seedBoxPlaced, this,
@@ -216,11 +219,18 @@ void MainWindow::onSegmented(const SegmentationOutcome& outcome) {
         segmentationPanel_->setResult(tr("Segmentation failed: %1").arg(outcome.error));
         showStatus(tr("Segmentation failed: %1").arg(outcome.error));
     } else {
-        const QString text = describeLesion(*outcome.metrics, outcome.segmentation->warnings);
+        QString text = describeLesion(*outcome.metrics, outcome.segmentation->warnings);
+        QString outlinedOn;
+        if (const std::string& id = outcome.segmentation->outlineStackId; !id.empty()) {
+            const imaging::SeriesStack* s = index_ ? index_->findStack(id) : nullptr;
+            outlinedOn = s ? tr("#%1 %2").arg(s->first().seriesNumber).arg(qs(s->first().seriesDescription)) : qs(id);
+            text = tr("Outlined on %1, measured on this series:\n").arg(outlinedOn) + text;
+        }
         segmentationPanel_->setResult(text);
         // The figures in the status bar; the warnings, too long for it, in the panel (raised).
         const std::size_t warnings = outcome.segmentation->warnings.size();
         QString status = describeLesion(*outcome.metrics).split('\n').join(", ");
+        if (!outlinedOn.isEmpty()) status += tr(", outlined on %1").arg(outlinedOn);
         if (warnings) status += tr(" - %n warning(s) in the Seed segmentation panel", "", int(warnings));
         showStatus(status);
         if (auto* dock = qobject_cast<QDockWidget*>(segmentationPanel_->parentWidget())) {

@@ -4,14 +4,36 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <mutex>
+
+#include "imaging/VolumeLoader.h"
+#include "imaging/measure/MaskTransfer.h"
+
 namespace mensura::viewer {
 
-SegmentationJob::SegmentationJob(QObject* parent) : QObject(parent) {}
+// The series last outlined on, loaded once for the clicks that follow.
+struct SegmentationJob::OutlineCache {
+    std::mutex mutex;
+    std::string stackId;
+    std::shared_ptr<const imaging::Volume> volume;
+
+    imaging::Result<std::shared_ptr<const imaging::Volume>> get(const imaging::SeriesStack& stack) {
+        std::lock_guard lock(mutex);
+        if (volume && stackId == stack.stackId) return volume;
+        auto loaded = imaging::loadVolume(stack);
+        if (!loaded) return loaded.error();
+        volume = std::make_shared<const imaging::Volume>(std::move(*loaded));
+        stackId = stack.stackId;
+        return volume;
+    }
+};
+
+SegmentationJob::SegmentationJob(QObject* parent) : QObject(parent), outlineCache_(std::make_shared<OutlineCache>()) {}
 
 SegmentationJob::~SegmentationJob() { QThreadPool::globalInstance()->waitForDone(); }
 
 void SegmentationJob::run(std::shared_ptr<const imaging::Volume> volume, imaging::PointLps seed,
-                          const imaging::SegmentationOptions& options) {
+                          const imaging::SegmentationOptions& options, std::optional<imaging::SeriesStack> outline) {
     const int generation = ++generation_;
     ++running_;
     auto* watcher = new QFutureWatcher<SegmentationOutcome>(this);
@@ -21,9 +43,19 @@ void SegmentationJob::run(std::shared_ptr<const imaging::Volume> volume, imaging
         watcher->deleteLater();
         if (generation == generation_) emit finished(outcome);
     });
-    watcher->setFuture(QtConcurrent::run([volume, seed, options] {
+    watcher->setFuture(QtConcurrent::run([volume, seed, options, outline, cache = outlineCache_] {
         SegmentationOutcome out;
-        auto segmented = imaging::segmentLesion(*volume, seed, options);
+        imaging::Result<imaging::Segmentation> segmented = imaging::Error{};
+        if (outline) {
+            auto other = cache->get(*outline);
+            if (!other) {
+                out.error = QString::fromStdString(other.error().message);
+                return out;
+            }
+            segmented = imaging::segmentOnOtherSeries(**other, *volume, seed, options);
+        } else {
+            segmented = imaging::segmentLesion(*volume, seed, options);
+        }
         if (!segmented) {
             out.error = QString::fromStdString(segmented.error().message);
             return out;

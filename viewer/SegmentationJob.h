@@ -1,6 +1,6 @@
 #pragma once
-// Seed segmentation off the GUI thread: imaging::segmentLesion then imaging::measureLesion on a
-// QtConcurrent worker; the result arrives on the GUI thread. A job started while one runs
+// Seed segmentation off the GUI thread: imaging::segmentLesion (or segmentOnOtherSeries) then
+// imaging::measureLesion on a QtConcurrent worker; the result arrives on the GUI thread. A job started while one runs
 // supersedes it (the older result is dropped).
 #include <memory>
 #include <optional>
@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include "imaging/DicomIndex.h"
 #include "imaging/Volume.h"
 #include "imaging/measure/LesionMetrics.h"
 #include "imaging/measure/LesionSegmentation.h"
@@ -26,14 +27,18 @@ public:
     explicit SegmentationJob(QObject* parent = nullptr);
     ~SegmentationJob() override;  // waits for a running job
 
+    // With outline set, the lesion is outlined on that series (loaded here, and kept for the
+    // next click) and carried to volume (imaging::segmentOnOtherSeries).
     void run(std::shared_ptr<const imaging::Volume> volume, imaging::PointLps seed,
-             const imaging::SegmentationOptions& options);
+             const imaging::SegmentationOptions& options, std::optional<imaging::SeriesStack> outline = std::nullopt);
     bool isRunning() const { return running_ > 0; }
 
 signals:
     void finished(const mensura::viewer::SegmentationOutcome& outcome);
 
 private:
+    struct OutlineCache;
+    std::shared_ptr<OutlineCache> outlineCache_;
     int generation_ = 0;
     int running_ = 0;
 };

@@ -1,6 +1,7 @@
 #include "SegmentationPanel.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -28,6 +29,11 @@ SegmentationPanel::SegmentationPanel(QWidget* parent) : QWidget(parent) {
     leakOpening_ = spin(0, 10, 0, tr(" mm"));
     fillHoles_ = new QCheckBox(tr("fill enclosed holes"));
     fillHoles_->setChecked(true);
+    outlineOn_ = new QComboBox;
+    outlineOn_->setObjectName("outlineOn");
+    outlineOn_->setToolTip(tr("A lesion with no edge on the series shown (isointense, or a few thick slices deep) can be "
+                              "outlined on another series of the same frame of reference and measured here"));
+    setOutlineSeries({});
     result_ = new QLabel(tr("Choose the seed tool (S) and click inside a lesion."));
     result_->setObjectName("segmentationResult");
     result_->setWordWrap(true);
@@ -38,6 +44,7 @@ SegmentationPanel::SegmentationPanel(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("Smoothing"), smoothing_);
     form->addRow(tr("Leak cut"), leakOpening_);
     form->addRow(QString(), fillHoles_);
+    form->addRow(tr("Outline on"), outlineOn_);
     form->addRow(result_);
     auto enable = [this](bool automatic) {
         lower_->setEnabled(!automatic);
@@ -58,6 +65,16 @@ imaging::SegmentationOptions SegmentationPanel::options() const {
     o.fillHoles = fillHoles_->isChecked();
     return o;
 }
+
+void SegmentationPanel::setOutlineSeries(const std::vector<std::pair<QString, QString>>& series) {
+    outlineOn_->clear();
+    outlineOn_->addItem(tr("this series"), QString());
+    for (const auto& [label, id] : series) outlineOn_->addItem(label, id);
+    outlineOn_->setEnabled(!series.empty());
+}
+
+QString SegmentationPanel::outlineStackId() const { return outlineOn_->currentData().toString(); }
+QString SegmentationPanel::outlineLabel() const { return outlineOn_->currentText(); }
 
 void SegmentationPanel::setResult(const QString& text) { result_->setText(text); }
 QString SegmentationPanel::resultText() const { return result_->text(); }

@@ -6,6 +6,7 @@
 // is saved and exported as a DICOM SR that reads back. Screenshots are written for review.
 // Runs on the xcb platform under Xvfb.
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -57,6 +58,7 @@ class CaseWorkflowGuiTest : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void workACase();
+    void outlineOnAnotherSeries();
 };
 
 void CaseWorkflowGuiTest::workACase() {
@@ -246,6 +248,57 @@ void CaseWorkflowGuiTest::workACase() {
     // Non-blank screens: each view shows an image.
     for (ViewPlane p : {ViewPlane::Axial, ViewPlane::Coronal, ViewPlane::Sagittal})
         QVERIFY(meanGray(window.sliceView(p)->grabFramebuffer()) > 5);
+}
+
+// The LMS scalp mass is T1-iso: on the T1 alone its outline runs along the dura and is flagged.
+// Outlined on the CT+C of the same frame of reference (chosen in the Seed segmentation panel) and
+// measured on the T1, it is within the ground truth: 38.2 AP x 32.9 LR x 27.7 SI mm, 16.1 mL.
+void CaseWorkflowGuiTest::outlineOnAnotherSeries() {
+    if (!sampleDataPresent())
+        QSKIP("sample_dicom is absent");
+    const imaging::PointLps centre{27.4, -35.23, 64.2};
+    viewer::MainWindow window;
+    QVERIFY(showAndOpen(window, sourceDir() + "/sample_dicom/lms_scalp_skull/baseline", true));
+    QSignalSpy loaded(&window, &viewer::MainWindow::volumeLoaded);
+    window.loadStack("2.25.117427770256289686399273174623244058");  // T1 AX
+    QVERIFY(QTest::qWaitFor([&] { return loaded.count() > 0; }, 60000));
+    auto* combo = window.segmentationPanel()->findChild<QComboBox*>("outlineOn");
+    QVERIFY(combo);
+    // This series and the other four of the frame of reference.
+    QCOMPARE(combo->count(), 5);
+    const int ctc = combo->findData(QString("2.25.52686819521649125455896718555668084"));
+    QVERIFY(ctc > 0);
+    QVERIFY(combo->itemText(ctc).contains("CT HEAD C+"));
+
+    viewer::SliceView* axial = window.sliceView(ViewPlane::Axial);
+    QTest::keyClick(&window, Qt::Key_S);
+    axial->showLps(centre);
+    QTest::qWait(50);
+    QSignalSpy segmented(&window, &viewer::MainWindow::segmentationFinished);
+    QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, centre));
+    QVERIFY(QTest::qWaitFor([&] { return segmented.count() > 0; }, 120000));
+    const auto& own = *window.lastSegmentation();
+    QVERIFY2(own.metrics, qPrintable(own.error));
+    QVERIFY(window.segmentationPanel()->resultText().contains("check the outline"));
+
+    combo->setCurrentIndex(ctc);
+    QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, centre));
+    QVERIFY(QTest::qWaitFor([&] { return segmented.count() > 1; }, 120000));
+    const auto& through = *window.lastSegmentation();
+    QVERIFY2(through.metrics, qPrintable(through.error));
+    const auto& m = *through.metrics;
+    qInfo("T1 through the CT+C outline: %.2f x %.2f x %.2f mm, %.2f mL, mean %.0f", m.ap.lengthMm, m.lr.lengthMm,
+          m.si.lengthMm, m.volumeMl, m.values.mean);
+    QCOMPARE(through.segmentation->mask.seriesInstanceUid, window.currentVolume()->seriesInstanceUid);
+    QVERIFY(through.segmentation->warnings.empty());
+    QVERIFY(std::fabs(m.ap.lengthMm - 38.23) <= 1.25);
+    QVERIFY(std::fabs(m.lr.lengthMm - 32.87) <= 1.25);
+    QVERIFY(std::fabs(m.si.lengthMm - 27.69) <= 5);
+    QVERIFY(std::fabs(m.volumeMl - 16.13) <= 0.05 * 16.13);
+    QVERIFY(std::fabs(m.values.mean - 400) <= 8);
+    QVERIFY(window.segmentationPanel()->resultText().startsWith("Outlined on #"));
+    QTest::qWait(50);
+    saveScreenshot(window.grab().toImage(), "segmentation_outlined_on_ct");
 }
 
 MENSURA_GUI_TEST_MAIN(CaseWorkflowGuiTest)
