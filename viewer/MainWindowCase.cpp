@@ -239,8 +239,14 @@ void MainWindow::onSegmented(const SegmentationOutcome& outcome) {
         }
         auto mask = std::shared_ptr<const imaging::LesionMask>(outcome.segmentation, &outcome.segmentation->mask);
         volumeView_->setMask(mask);
+        std::optional<std::array<imaging::PointLps, 8>> box;
+        if (outcome.boxCornersLps.size() == 8) {
+            box.emplace();
+            std::copy(outcome.boxCornersLps.begin(), outcome.boxCornersLps.end(), box->begin());
+        }
         for (SliceView* v : views_) {
             v->setMask(mask);
+            v->setSegmentationBox(box);
             v->showLps(outcome.segmentation->seedLps);  // the clicked view stays on its slice
         }
     }

@@ -45,6 +45,7 @@ void SegmentationJob::run(std::shared_ptr<const imaging::Volume> volume, imaging
     });
     watcher->setFuture(QtConcurrent::run([volume, seed, options, outline, cache = outlineCache_] {
         SegmentationOutcome out;
+        out.boxCornersLps = options.boxCornersLps;
         imaging::Result<imaging::Segmentation> segmented = imaging::Error{};
         if (outline) {
             auto other = cache->get(*outline);

@@ -18,6 +18,7 @@ namespace mensura::viewer {
 struct SegmentationOutcome {
     std::shared_ptr<const imaging::Segmentation> segmentation;
     std::optional<imaging::LesionMetrics> metrics;
+    std::vector<imaging::PointLps> boxCornersLps;  // the box it was segmented in (options.boxCornersLps)
     QString error;
 };
 

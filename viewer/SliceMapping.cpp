@@ -1,5 +1,6 @@
 #include "SliceMapping.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace mensura::viewer {
@@ -23,6 +24,30 @@ double SliceMapping::distanceFromPlane(imaging::PointLps p) const {
 
 bool SliceMapping::onSlice(imaging::PointLps p) const {
     return std::fabs(distanceFromPlane(p)) <= 0.5 * frame.sliceSpacingMm + 1e-3;
+}
+
+std::vector<imaging::PointLps> boxSection(const std::array<imaging::PointLps, 8>& corners, const SliceMapping& m) {
+    std::vector<imaging::PointLps> points;
+    for (int c = 0; c < 8; ++c)
+        for (int bit : {1, 2, 4}) {
+            if (c & bit) continue;  // each edge once, from its lower end
+            const imaging::PointLps a = corners[std::size_t(c)], b = corners[std::size_t(c | bit)];
+            const double da = m.distanceFromPlane(a), db = m.distanceFromPlane(b);
+            if ((da > 0 && db > 0) || (da < 0 && db < 0) || da == db) continue;
+            points.push_back(a + (da / (da - db)) * (b - a));
+        }
+    if (points.size() < 3) return {};
+    imaging::Vec3 centre{};
+    for (const auto& p : points) centre = centre + (1.0 / double(points.size())) * p;
+    auto angle = [&](const imaging::PointLps& p) {
+        const imaging::Vec3 d = p - centre;
+        return std::atan2(imaging::dot(d, m.frame.up), imaging::dot(d, m.frame.right));
+    };
+    std::sort(points.begin(), points.end(), [&](const auto& x, const auto& y) { return angle(x) < angle(y); });
+    // A corner on the plane is met by three edges: keep it once.
+    points.erase(std::unique(points.begin(), points.end(), [](const auto& x, const auto& y) { return imaging::norm(x - y) < 1e-6; }),
+                 points.end());
+    return points.size() >= 3 ? points : std::vector<imaging::PointLps>{};
 }
 
 }  // namespace mensura::viewer

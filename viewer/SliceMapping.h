@@ -2,6 +2,9 @@
 // Display-only conversion between patient space (LPS, mm) and the widget pixels of one slice
 // view: where a point of the current slice plane appears, and which plane point is under the
 // mouse. No Qt, no VTK: the view fills it in from its camera each time it changes.
+#include <array>
+#include <vector>
+
 #include "DisplayFrame.h"
 #include "imaging/VolumeGeometry.h"
 
@@ -23,5 +26,10 @@ struct SliceMapping {
     // True when the point lies within half a slice spacing of the plane.
     bool onSlice(imaging::PointLps p) const;
 };
+
+// The section of a box by the slice plane, as a convex polygon in order round it (empty where the
+// plane misses the box). corners[c]: bit 0, 1 and 2 of c choose the end along each of the box's
+// three edge directions (the seed tool's box).
+std::vector<imaging::PointLps> boxSection(const std::array<imaging::PointLps, 8>& corners, const SliceMapping& m);
 
 }  // namespace mensura::viewer

@@ -87,6 +87,7 @@ void SliceView::setVolume(std::shared_ptr<const Volume> volume, int slice) {
     volume_ = std::move(volume);
     showsImage_ = false;
     maskOverlay_->setMask(nullptr, {});
+    segmentationBox_.reset();
     dragHandle_.reset();
     if (!volume_ || volume_->geometry.voxelCount() == 0) {
         actor_->SetVisibility(false);
@@ -273,6 +274,11 @@ void SliceView::setMask(std::shared_ptr<const imaging::LesionMask> mask) {
     update();
 }
 
+void SliceView::setSegmentationBox(std::optional<std::array<imaging::PointLps, 8>> corners) {
+    segmentationBox_ = corners;
+    update();
+}
+
 void SliceView::updateCamera() {
     const int* size = renderWindow()->GetSize();
     vtkCamera* camera = renderer()->GetActiveCamera();
@@ -311,6 +317,17 @@ void SliceView::beforeRender() {
             line.points.push_back(w);
         }
         scene.lines.push_back(line);
+    }
+    if (segmentationBox_) {
+        const std::vector<imaging::PointLps> section = boxSection(*segmentationBox_, m);
+        OverlayScene::Polyline line;
+        line.color = {120, 255, 120};  // as the box was drawn
+        for (std::size_t i = 0; i <= section.size() && !section.empty(); ++i) {
+            std::array<double, 2> w{};
+            m.toWidget(section[i % section.size()], w[0], w[1]);
+            line.points.push_back(w);
+        }
+        if (!line.points.empty()) scene.lines.push_back(line);
     }
     if (crosshair_) {
         // Two lines through the cursor with a gap around it, so the point itself stays visible.

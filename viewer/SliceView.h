@@ -68,6 +68,9 @@ public:
     // Lines of a placement in progress.
     void setPreview(std::vector<Segment> segments);
     void setMask(std::shared_ptr<const imaging::LesionMask> mask);
+    // The box the mask was segmented in (the seed tool's eight corners), drawn where the slice
+    // cuts it; none: hidden.
+    void setSegmentationBox(std::optional<std::array<imaging::PointLps, 8>> corners);
     // The linked cursor: two lines through the point, in the plane of the slice shown (none:
     // hidden).
     void setCrosshair(std::optional<imaging::PointLps> p);
@@ -128,6 +131,7 @@ private:
     std::shared_ptr<const std::vector<annotations::Annotation>> annotations_;
     std::string selectedUid_;
     std::vector<Segment> preview_;
+    std::optional<std::array<imaging::PointLps, 8>> segmentationBox_;
     std::optional<imaging::PointLps> crosshair_;
     std::vector<HandleRef> handles_;  // drawn in the last render
     bool toolActive_ = false, toolDragging_ = false;

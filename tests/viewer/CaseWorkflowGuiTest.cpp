@@ -223,10 +223,20 @@ void CaseWorkflowGuiTest::workACase() {
     QVERIFY(window.segmentationPanel()->resultText().contains("the region reaches the box faces"));
     QTest::qWait(50);
     saveScreenshot(window.grab().toImage(), "segmentation_in_a_box");
+    // The box stays drawn on the views where they cut it: its top edge, above the lesion, on the
+    // axial view; on the coronal view through the centre, its sides 20 mm apart.
+    const QPoint topEdge = widgetPoint(axial, kCentre + imaging::Vec3{0, -26, 0});
+    QVERIFY(colouredNear(axial->grabFramebuffer(), topEdge, 2) > 0);
+    viewer::SliceView* coronal = window.sliceView(ViewPlane::Coronal);
+    coronal->showLps(kCentre);
+    QTest::qWait(50);
+    QVERIFY(colouredNear(coronal->grabFramebuffer(), widgetPoint(coronal, kCentre + imaging::Vec3{10, 0, 22}), 2) > 0);
     // A click is still a click (no box).
     QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, kCentre));
     QVERIFY(QTest::qWaitFor([&] { return segmented.count() > 3; }, 120000));
     QVERIFY(!QString::fromStdString(window.lastSegmentation()->segmentation->method).contains("inside the user box"));
+    QTest::qWait(50);
+    QCOMPARE(colouredNear(axial->grabFramebuffer(), topEdge, 2), 0);  // and goes with a plain click
 
     // Save (Ctrl+S) and export an SR that reads back.
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
