@@ -97,6 +97,12 @@ void MainWindow::connectCase() {
     });
     auto segment = [this](imaging::PointLps p, std::vector<imaging::PointLps> boxCorners, QString boxText) {
         if (!volume_) return;
+        std::optional<imaging::SeriesStack> outline;
+        if (const QString id = segmentationPanel_->outlineStackId(); !id.isEmpty()) {
+            const imaging::SeriesStack* s = index_ ? index_->findStack(id.toStdString()) : nullptr;
+            if (!s) return showStatus(tr("The series to outline on (%1) is no longer in the folder: choose another").arg(id));
+            outline = *s;
+        }
         const QString where = tr("Segmenting from the seed at (%1, %2, %3) mm").arg(p.x, 0, 'f', 1).arg(p.y, 0, 'f', 1).arg(p.z, 0, 'f', 1);
         showStatus(where + boxText + QStringLiteral("…"));
         progress_->setRange(0, 0);
@@ -104,9 +110,6 @@ void MainWindow::connectCase() {
         segmentationPanel_->setResult(tr("Segmenting…"));
         imaging::SegmentationOptions options = segmentationPanel_->options();
         options.boxCornersLps = std::move(boxCorners);
-        std::optional<imaging::SeriesStack> outline;
-        if (const QString id = segmentationPanel_->outlineStackId(); !id.isEmpty() && index_)
-            if (const imaging::SeriesStack* s = index_->findStack(id.toStdString())) outline = *s;
         segmentationJob_->run(volume_, p, options, std::move(outline));
     };
     connect(tool_, &MeasurementTool::seedClicked, this, [segment](imaging::PointLps p, SliceView*) { segment(p, {}, {}); });

@@ -18,12 +18,16 @@ struct SegmentationJob::OutlineCache {
     std::shared_ptr<const imaging::Volume> volume;
 
     imaging::Result<std::shared_ptr<const imaging::Volume>> get(const imaging::SeriesStack& stack) {
+        // The same stack id in another folder (or the folder re-read) is another series.
+        const std::string key = stack.stackId + "|" + (stack.frames.empty() ? std::string() : stack.first().path) + "|" +
+                                std::to_string(stack.frames.size());
         std::lock_guard lock(mutex);
-        if (volume && stackId == stack.stackId) return volume;
+        if (volume && stackId == key) return volume;
+        volume.reset();
         auto loaded = imaging::loadVolume(stack);
         if (!loaded) return loaded.error();
         volume = std::make_shared<const imaging::Volume>(std::move(*loaded));
-        stackId = stack.stackId;
+        stackId = key;
         return volume;
     }
 };

@@ -43,6 +43,8 @@ Result<TransferredMask> transferMask(const LesionMask& mask, const Volume& targe
         return Error{"the outline on " + source + " cannot be carried to " + named(target) +
                      ": their frames of reference differ (the patient moved between them); register them first"};
     if (!target.isVolume) return Error{named(target) + " is a set of 2D images, not a volume: an outline cannot be carried to it"};
+    if (!target.spacingKnown)
+        return Error{named(target) + " has no pixel spacing: an outline in millimetres cannot be carried to it"};
 
     const VolumeGeometry& s = mask.geometry;
     const VolumeGeometry& t = target.geometry;
@@ -65,6 +67,7 @@ Result<TransferredMask> transferMask(const LesionMask& mask, const Volume& targe
                 }
             }
     if (inside == 0) return Error{"the outline on " + source + " is empty"};
+    if (outside == inside) return Error{"the lesion outlined on " + source + " lies outside " + named(target)};
     std::array<std::size_t, 3> first{}, size{};
     for (int a = 0; a < 3; ++a) {
         // One voxel of margin on each side, so that the block has background round the lesion.
@@ -75,10 +78,13 @@ Result<TransferredMask> transferMask(const LesionMask& mask, const Volume& targe
     }
 
     // Sub-grid: along each target axis, points no further apart than half the outline's finest
-    // voxel, and at least two (so that a grid equal to the outline's maps voxel for voxel).
+    // voxel (up to 11 a side), an odd number of them, so that no voxel is exactly half inside:
+    // with an even count, grids aligned or offset by half a voxel put half the points on each side
+    // of the outline's voxel faces, and every such tie counted inside read the LMS T1 outlined on
+    // the T1+C coronal at 20.3 mL for the outline's 18.6.
     const double finest = std::min({s.spacingMm.x, s.spacingMm.y, s.spacingMm.z});
     int n[3];
-    for (int a = 0; a < 3; ++a) n[a] = std::clamp(int(std::ceil(2 * t.spacingMm[a] / finest)), 2, 10);
+    for (int a = 0; a < 3; ++a) n[a] = std::clamp(int(std::ceil(2 * t.spacingMm[a] / finest)) | 1, 3, 11);
     const int perVoxel = n[0] * n[1] * n[2];
 
     TransferredMask out;
@@ -103,13 +109,13 @@ Result<TransferredMask> transferMask(const LesionMask& mask, const Volume& targe
                             const Vec3 p = toSource(double(first[0] + i) - 0.5 + (a + 0.5) / n[0],
                                                     double(first[1] + j) - 0.5 + (b + 0.5) / n[1],
                                                     double(first[2] + k) - 0.5 + (c + 0.5) / n[2]);
-                            const double ri = std::round(p.x), rj = std::round(p.y), rk = std::round(p.z);
+                            const double ri = std::floor(p.x + 0.5), rj = std::floor(p.y + 0.5), rk = std::floor(p.z + 0.5);
                             if (ri < 0 || rj < 0 || rk < 0 || ri >= double(s.size[0]) || rj >= double(s.size[1]) ||
                                 rk >= double(s.size[2]))
                                 continue;
                             hits += mask.inside(std::size_t(ri), std::size_t(rj), std::size_t(rk));
                         }
-                if (2 * hits >= perVoxel) {
+                if (2 * hits > perVoxel) {
                     m.voxels[m.index(i, j, k)] = 1;
                     ++kept;
                 }
@@ -127,8 +133,12 @@ Result<Segmentation> segmentOnOtherSeries(const Volume& outlineSeries, const Vol
                      (outlineSeries.frameOfReferenceUid.empty() || target.frameOfReferenceUid.empty()
                           ? "a frame of reference is missing"
                           : "their frames of reference differ (the patient moved between them); register them first")};
+    if (!outlineSeries.spacingKnown)
+        return Error{named(outlineSeries) + " has no pixel spacing: its outline cannot be carried to another series"};
     auto seg = segmentLesion(outlineSeries, seedLps, options);
     if (!seg) return seg.error();
+    // The outline's warnings are about the series it was made on: they say so.
+    for (std::string& w : seg->warnings) w += " (on " + named(outlineSeries) + ", where the lesion was outlined)";
     auto moved = transferMask(seg->mask, target);
     if (!moved) return moved.error();
     Segmentation out = std::move(*seg);

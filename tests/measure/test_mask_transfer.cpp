@@ -97,6 +97,37 @@ const Target kTargets[] = {
 INSTANTIATE_TEST_SUITE_P(Grids, OutlineCarried, ::testing::ValuesIn(kTargets),
                          [](const auto& info) { return std::string(info.param.name); });
 
+// Grids that meet the outline's voxel faces (offset by half a voxel, or a whole multiple or
+// fraction of its spacing) put sample points on those faces: the carried volume keeps the
+// outline's. With an even number of points a side, every voxel exactly half inside was kept:
+// +9.4 % for the grid offset by half a voxel.
+TEST(MaskTransfer, GridsAlignedWithTheOutlinesFacesKeepItsVolume) {
+    Outline o;
+    ASSERT_TRUE(o.seg.ok()) << o.seg.error().message;
+    auto own = measureLesion(*o.volume, o.seg->mask);
+    ASSERT_TRUE(own.ok()) << own.error().message;
+    const std::array<Vec3, 3> axial{Vec3{1, 0, 0}, Vec3{0, 1, 0}, Vec3{0, 0, 1}};
+    const struct {
+        const char* name;
+        Vec3 spacing;
+        std::array<std::size_t, 3> size;
+    } grids[] = {{"offset half a voxel", {1, 1, 1}, {57, 57, 41}},
+                 {"half the spacing", {0.5, 0.5, 0.5}, {112, 112, 80}},
+                 {"twice the spacing", {2, 2, 2}, {28, 28, 20}}};
+    for (const auto& grid : grids) {
+        test::TempDir dir;
+        auto target = test::makeEllipsoidVolume(lesionOn(axial, grid.spacing, grid.size), valuesOf(500, 500), dir.path(),
+                                                derivedUid(grid.name), derivedUid("for-T"));
+        ASSERT_TRUE(target.ok()) << target.error().message;
+        auto moved = transferMask(o.seg->mask, *target);
+        ASSERT_TRUE(moved.ok()) << moved.error().message;
+        auto m = measureLesion(*target, moved->mask);
+        ASSERT_TRUE(m.ok()) << m.error().message;
+        EXPECT_NEAR(m->volumeMl, own->volumeMl, 0.03 * own->volumeMl) << grid.name;
+        EXPECT_NEAR(m->lr.lengthMm, own->lr.lengthMm, std::max(1.0, grid.spacing.x)) << grid.name;
+    }
+}
+
 TEST(MaskTransfer, ToItsOwnSeriesKeepsEveryVoxel) {
     Outline o;
     ASSERT_TRUE(o.seg.ok()) << o.seg.error().message;
@@ -120,7 +151,7 @@ TEST(MaskTransfer, ToItsOwnSeriesKeepsEveryVoxel) {
     EXPECT_EQ(moved->outsideFraction, 0);
 }
 
-TEST(MaskTransfer, RefusesAnotherFrameOfReferenceAnOutlineOutsideAndOneTooSmall) {
+TEST(MaskTransfer, RefusesAnotherFrameOfReferenceAnOutlineOutsideNoSpacingAndOneTooSmall) {
     Outline o;
     ASSERT_TRUE(o.seg.ok()) << o.seg.error().message;
     test::TempDir dir;
@@ -137,6 +168,13 @@ TEST(MaskTransfer, RefusesAnotherFrameOfReferenceAnOutlineOutsideAndOneTooSmall)
     ASSERT_FALSE(outside.ok());
     EXPECT_NE(outside.error().message.find("lies outside series " + o.volume->stackId), std::string::npos)
         << outside.error().message;
+
+    // A series without pixel spacing has no millimetres to carry an outline to.
+    Volume pixels = *o.volume;
+    pixels.spacingKnown = false;
+    auto unscaled = transferMask(o.seg->mask, pixels);
+    ASSERT_FALSE(unscaled.ok());
+    EXPECT_NE(unscaled.error().message.find("no pixel spacing"), std::string::npos) << unscaled.error().message;
 
     // One voxel of 1 mm covers no half of a 1 x 1 x 4 mm voxel.
     LesionMask one = o.seg->mask;
