@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "imaging/measure/RobustStatistics.h"
 #include "imaging/measure/SeedSegmentation.h"
 
 namespace mensura::imaging::detail {
@@ -15,6 +16,32 @@ namespace mensura::imaging::detail {
 // neighbours are taken apart, so a lesion between muscle and cord gets both boundaries. If
 // the region then more than doubles, a neighbour of similar value joined it, and the first
 // region is kept.
+// The value of the nearest tissue darker (or brighter) than the region by more than `spread`
+// (beyond the lesion's noise) in the third and fourth voxel layers outside it (the region grown
+// by two voxels, then its two layers): the first mode of their values beyond that, or their
+// median where none stands out; none when too few values lie there.
+std::optional<double> SeedSegmentation::tissueBeyond(const Region& region, bool darker, double regionMean, double spread) {
+    Region grown = region;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t idx : shellOf(grown, false).first) grown.mask[idx] = 1;
+        describe(grown, g.size);
+    }
+    const Shell far = shellOf(grown);
+    const BlockImages& im = images(region.block);
+    std::vector<float> all, beyond;
+    const double cut = darker ? regionMean - spread : regionMean + spread;
+    for (const auto* layer : {&far.first, &far.second})
+        for (std::size_t idx : *layer) {
+            const float x = im.raw[idx];
+            all.push_back(x);
+            if (darker ? x < cut : x > cut) beyond.push_back(x);
+        }
+    const std::size_t least = std::max<std::size_t>(1, all.size() / 20);
+    if (beyond.size() < least) return std::nullopt;
+    const double mode = nearestTissueValue(std::move(all), darker, cut, std::max(rawNoise, 0.05 * spread), least);
+    return std::isnan(mode) ? medianOf(std::move(beyond)) : mode;
+}
+
 void SeedSegmentation::moveToHalfLevel(Region& region) {
     // What counts as darker or brighter than the region: half the range's width, or, when
     // the seed's neighbourhood was mixed (its SD well over its MAD's: a click near the edge),
@@ -54,13 +81,14 @@ void SeedSegmentation::moveToHalfLevel(Region& region) {
             // A layer that is lesion in its own values (within the lesion's noise of its mean) is
             // no neighbour: on a lesion of high contrast against its noise the range is narrow, and
             // on the smoothed copy it stops up to two voxels inside the edge (a 300 ellipsoid in
-            // 100 at noise 8 read 6.3 mL for 8.0). The bound widens to the lesion's noise, and the
-            // next round meets the neighbour; it doubles each round (nearly noise-free, the noise
-            // alone would take many rounds to reach the edge).
-            const double spread = 3 * std::max(rawNoise, classHalf) * double(1 << round);
+            // 100 at noise 8 read 6.3 mL for 8.0). The neighbour is looked for two voxels further
+            // out, and the bound moves to the 50% level against it; never past that level.
+            const double spread = 3 * std::max(rawNoise, classHalf);
             if (tighten && (dark ? regionMean - c.darkMean : c.brightMean - regionMean) < spread) {
-                const double to = dark ? regionMean - spread : regionMean + spread;
-                if (dark ? to >= lower : to <= upper) continue;
+                const auto beyond = tissueBeyond(region, dark, regionMean, spread);
+                if (!beyond) continue;
+                const double to = 0.5 * (regionMean + *beyond);
+                if (dark ? to >= lower - 0.1 * half : to <= upper + 0.1 * half) continue;
                 tighten = false;
                 (dark ? lower : upper) = to;
             } else if (dark && level < lower - 0.1 * half) lower = level;

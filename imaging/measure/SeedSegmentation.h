@@ -40,6 +40,7 @@ struct SeedSegmentation {
     Result<Region> firstRegion();
     void recentre(Region& region);
     void moveToHalfLevel(Region& region);
+    std::optional<double> tissueBeyond(const Region& region, bool darker, double regionMean, double spread);
     void addRimAndLayers(Region& region);
     void judgeOutline(const Region& region);
     void keepMask(const Region& region);
