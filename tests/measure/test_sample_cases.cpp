@@ -50,6 +50,34 @@ bool hasOutlineWarning(const Segmentation& seg) {
     return false;
 }
 
+// The tri-axial diameters (SI when checkSi) within max(1 mm, one voxel along the axis) and the
+// volume within 5 % of the lesion's ground truth.
+void expectSizesWithinTruth(const LesionMetrics& m, const VolumeGeometry& g, const nlohmann::json& lesion,
+                            const std::string& where, bool checkSi = true) {
+    const auto& t = lesion["triaxialMm"];
+    EXPECT_NEAR(m.ap.lengthMm, t["ap"].get<double>(), mensura::test::toleranceAlongMm(g, {0, 1, 0})) << where;
+    EXPECT_NEAR(m.lr.lengthMm, t["lr"].get<double>(), mensura::test::toleranceAlongMm(g, {1, 0, 0})) << where;
+    if (checkSi) {
+        EXPECT_NEAR(m.si.lengthMm, t["si"].get<double>(), mensura::test::toleranceAlongMm(g, {0, 0, 1})) << where;
+    }
+    const double volume = lesion["volumeMl"];
+    EXPECT_NEAR(m.volumeMl, volume, 0.05 * volume) << where;
+}
+
+// The contrast (T1, T2, CT+C...) of a series of the study.
+std::string contrastOf(const nlohmann::json& study, const std::string& series) {
+    for (const auto& s : study["series"])
+        if (s["key"] == series) return s["contrast"];
+    return {};
+}
+
+// A test name: letters and digits, the rest as underscores.
+std::string testName(std::string n) {
+    for (char& ch : n)
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+    return n;
+}
+
 std::string fmtMm(double mm) {
     char b[32];
     std::snprintf(b, sizeof b, "%+.1f", mm);
@@ -70,33 +98,21 @@ TEST_P(SampleLesion, TriaxialVolumeAndMeanMatchTheGroundTruth) {
     ASSERT_TRUE(seg.ok()) << seg.error().message;
     auto m = measureLesion(*v, seg->mask);
     ASSERT_TRUE(m.ok()) << m.error().message;
-    const auto& t = lesion["triaxialMm"];
     EXPECT_LT(seg->outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning) << c.series;
     // A right result carries no warning the reader must weigh, but the CCS CT+C's rim (see the
     // README's known limits), whose only warning is "check the outline".
     for (const std::string& w : seg->warnings)
         EXPECT_TRUE(std::string(c.series) == "02_CT_NECK_C" && w.rfind("check the outline", 0) == 0) << c.series << ": " << w;
-    EXPECT_NEAR(m->ap.lengthMm, t["ap"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {0, 1, 0})) << c.series;
-    EXPECT_NEAR(m->lr.lengthMm, t["lr"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {1, 0, 0})) << c.series;
-    if (c.checkSi) {
-        EXPECT_NEAR(m->si.lengthMm, t["si"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {0, 0, 1})) << c.series;
-    }
-    const double volume = lesion["volumeMl"];
-    EXPECT_NEAR(m->volumeMl, volume, 0.05 * volume) << c.series;
+    expectSizesWithinTruth(*m, v->geometry, lesion, c.series, c.checkSi);
     // The mean over the interior against the lesion's volume-weighted mean in this contrast
     // (within 2%: the interior leans towards the core of a rim/core lesion).
-    std::string contrast;
-    for (const auto& s : study["series"])
-        if (s["key"] == c.series) contrast = s["contrast"];
+    const std::string contrast = contrastOf(study, c.series);
     const double mean = lesion["meanByContrast"][contrast];
     EXPECT_NEAR(m->values.mean, mean, 0.02 * mean) << c.series << " " << contrast;
 }
 
 auto sampleName = [](const auto& info) {
-    std::string n = std::string(info.param.caseName) + "_" + info.param.study + "_" + info.param.series;
-    for (char& ch : n)
-        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-    return n;
+    return testName(std::string(info.param.caseName) + "_" + info.param.study + "_" + info.param.series);
 };
 
 // The series where the engine meets the tolerances from a click at the centre. The CCS
@@ -193,7 +209,6 @@ TEST_P(SampleLesionInABox, MatchesTheGroundTruthInABoxRoundTheLesion) {
     ASSERT_TRUE(v.ok()) << v.error().message;
     const auto& t = lesion["triaxialMm"];
     const Vec3 half{0.5 * t["lr"].get<double>(), 0.5 * t["ap"].get<double>(), 0.5 * t["si"].get<double>()};
-    const double volume = lesion["volumeMl"];
     for (const double margin : {2.0, 5.0, 10.0}) {
         SegmentationOptions o;
         const Vec3 m{margin, margin, margin};
@@ -202,12 +217,7 @@ TEST_P(SampleLesionInABox, MatchesTheGroundTruthInABoxRoundTheLesion) {
         ASSERT_TRUE(seg.ok()) << c.series << ", margin " << margin << ": " << seg.error().message;
         auto r = measureLesion(*v, seg->mask);
         ASSERT_TRUE(r.ok()) << r.error().message;
-        EXPECT_NEAR(r->ap.lengthMm, t["ap"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {0, 1, 0})) << c.series << ", margin " << margin;
-        EXPECT_NEAR(r->lr.lengthMm, t["lr"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {1, 0, 0})) << c.series << ", margin " << margin;
-        if (c.checkSi) {
-            EXPECT_NEAR(r->si.lengthMm, t["si"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {0, 0, 1})) << c.series << ", margin " << margin;
-        }
-        EXPECT_NEAR(r->volumeMl, volume, 0.05 * volume) << c.series << ", margin " << margin;
+        expectSizesWithinTruth(*r, v->geometry, lesion, std::string(c.series) + ", margin " + std::to_string(margin), c.checkSi);
         EXPECT_FALSE(hasOutlineWarning(*seg)) << c.series << ", margin " << margin;
     }
 }
@@ -366,16 +376,9 @@ TEST_P(OutlinedOnAnotherSeries, MatchesTheGroundTruthOnTheMeasuredSeries) {
     EXPECT_EQ(seg->mask.seriesInstanceUid, v->seriesInstanceUid);
     auto m = measureLesion(*v, seg->mask);
     ASSERT_TRUE(m.ok()) << m.error().message;
-    const auto& t = lesion["triaxialMm"];
     const std::string where = std::string(c.series) + " outlined on " + c.outline;
-    EXPECT_NEAR(m->ap.lengthMm, t["ap"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {0, 1, 0})) << where;
-    EXPECT_NEAR(m->lr.lengthMm, t["lr"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {1, 0, 0})) << where;
-    EXPECT_NEAR(m->si.lengthMm, t["si"].get<double>(), mensura::test::toleranceAlongMm(v->geometry, {0, 0, 1})) << where;
-    const double volume = lesion["volumeMl"];
-    EXPECT_NEAR(m->volumeMl, volume, 0.05 * volume) << where;
-    std::string contrast;
-    for (const auto& s : study["series"])
-        if (s["key"] == c.series) contrast = s["contrast"];
+    expectSizesWithinTruth(*m, v->geometry, lesion, where);
+    const std::string contrast = contrastOf(study, c.series);
     if (lesion["meanByContrast"].contains(contrast)) {
         const double mean = lesion["meanByContrast"][contrast];
         EXPECT_NEAR(m->values.mean, mean, 0.02 * mean) << where << " " << contrast;
@@ -387,9 +390,6 @@ INSTANTIATE_TEST_SUITE_P(Samples, OutlinedOnAnotherSeries,
                                            OutlinedElsewhere{"lms_scalp_skull", "baseline", "04_T2_AX", "02_CT_HEAD_C", 0},
                                            OutlinedElsewhere{"lms_scalp_skull", "baseline", "05_T1_COR_C", "02_CT_HEAD_C", 0}),
                          [](const auto& info) {
-                             std::string n = std::string(info.param.caseName) + "_" + info.param.series + "_from_" + info.param.outline +
-                                             "_" + std::to_string(info.param.lesion);
-                             for (char& ch : n)
-                                 if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                             return n;
+                             return testName(std::string(info.param.caseName) + "_" + info.param.series + "_from_" +
+                                             info.param.outline + "_" + std::to_string(info.param.lesion));
                          });
