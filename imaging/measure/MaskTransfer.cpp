@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace mensura::imaging {
 
@@ -32,19 +33,25 @@ bool within(Vec3 c, const std::array<std::size_t, 3>& size) {
     return true;
 }
 
-}  // namespace
-
-Result<TransferredMask> transferMask(const LesionMask& mask, const Volume& target) {
-    const std::string source = "series " + mask.seriesInstanceUid;
-    if (mask.frameOfReferenceUid.empty() || target.frameOfReferenceUid.empty())
-        return Error{"the outline cannot be carried: " + (mask.frameOfReferenceUid.empty() ? source : named(target)) +
-                     " has no frame of reference"};
-    if (mask.frameOfReferenceUid != target.frameOfReferenceUid)
+// Why an outline made in frame of reference sourceFor (on `source`) cannot be carried to target;
+// nothing when it can.
+std::optional<Error> refusedCarry(const std::string& sourceFor, const std::string& source, const Volume& target) {
+    if (sourceFor.empty() || target.frameOfReferenceUid.empty())
+        return Error{"the outline cannot be carried: " + (sourceFor.empty() ? source : named(target)) + " has no frame of reference"};
+    if (sourceFor != target.frameOfReferenceUid)
         return Error{"the outline on " + source + " cannot be carried to " + named(target) +
                      ": their frames of reference differ (the patient moved between them); register them first"};
     if (!target.isVolume) return Error{named(target) + " is a set of 2D images, not a volume: an outline cannot be carried to it"};
     if (!target.spacingKnown)
         return Error{named(target) + " has no pixel spacing: an outline in millimetres cannot be carried to it"};
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<TransferredMask> transferMask(const LesionMask& mask, const Volume& target) {
+    const std::string source = "series " + mask.seriesInstanceUid;
+    if (auto refused = refusedCarry(mask.frameOfReferenceUid, source, target)) return *refused;
 
     const VolumeGeometry& s = mask.geometry;
     const VolumeGeometry& t = target.geometry;
@@ -128,11 +135,8 @@ Result<TransferredMask> transferMask(const LesionMask& mask, const Volume& targe
 
 Result<Segmentation> segmentOnOtherSeries(const Volume& outlineSeries, const Volume& target, PointLps seedLps,
                                           const SegmentationOptions& options) {
-    if (outlineSeries.frameOfReferenceUid.empty() || outlineSeries.frameOfReferenceUid != target.frameOfReferenceUid)
-        return Error{"the outline cannot be carried from " + named(outlineSeries) + " to " + named(target) + ": " +
-                     (outlineSeries.frameOfReferenceUid.empty() || target.frameOfReferenceUid.empty()
-                          ? "a frame of reference is missing"
-                          : "their frames of reference differ (the patient moved between them); register them first")};
+    // Refused before the segmentation, not after it.
+    if (auto refused = refusedCarry(outlineSeries.frameOfReferenceUid, named(outlineSeries), target)) return *refused;
     if (!outlineSeries.spacingKnown)
         return Error{named(outlineSeries) + " has no pixel spacing: its outline cannot be carried to another series"};
     auto seg = segmentLesion(outlineSeries, seedLps, options);
