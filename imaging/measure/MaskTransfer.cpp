@@ -150,7 +150,7 @@ Result<Segmentation> segmentOnOtherSeries(const Volume& outlineSeries, const Vol
     out.outlineSeriesUid = outlineSeries.seriesInstanceUid;
     out.outlineStackId = outlineSeries.stackId;
     char rule[160];
-    std::snprintf(rule, sizeof rule, "a voxel of this series is inside when at least half of its %d sub-grid points lie inside the outline",
+    std::snprintf(rule, sizeof rule, "a voxel of this series is inside when more than half of its %d sub-grid points lie inside the outline",
                   moved->samplesPerVoxel);
     out.method = "outlined on " + named(outlineSeries) + ": " + out.method + "; carried to " + named(target) + ": " + rule;
     if (moved->outsideFraction > 0) {

@@ -4,7 +4,7 @@
 // A reader outlines a lesion where it has an edge (CT with contrast, T2) and reads its size and
 // values on a series where it has none: a lesion isointense to its neighbours on T1, a small node
 // on thick coronal slices. The outline is carried to the other series' grid by coverage: a voxel
-// of that grid is inside when at least half of it lies inside the outline, sampled on a sub-grid
+// of that grid is inside when more than half of it lies inside the outline, sampled on a sub-grid
 // fine enough for the outline's voxels (ITK's resampling reads one point per voxel, which on
 // 5 mm slices from a 1 mm outline decides a whole slice by its centre plane).
 #include <string>
