@@ -29,6 +29,7 @@ Result<Segmentation> SeedSegmentation::run() {
     Region region = std::move(*first);
     if (autoRange) {
         recentre(region);
+        moveAgainstFarSurroundings(region);
         moveToHalfLevel(region);
         addRimAndLayers(region);
     }

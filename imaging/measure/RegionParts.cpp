@@ -1,6 +1,7 @@
 #include "imaging/measure/RegionParts.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -156,6 +157,17 @@ bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRat
         if (lo0 - lo1 > 2 + reach[a] || hi1 - hi0 > 2 + reach[a]) return false;
     }
     return true;
+}
+
+bool grewEvenly(const Region& before, const Region& after, const std::array<bool, 3>& thick) {
+    long least = LONG_MAX, most = LONG_MIN;
+    for (int a = 0; a < 3; ++a) {
+        if (thick[a]) continue;
+        const long lo0 = long(before.block.lo[a] + before.lo[a]), hi0 = long(before.block.lo[a] + before.hi[a]);
+        const long lo1 = long(after.block.lo[a] + after.lo[a]), hi1 = long(after.block.lo[a] + after.hi[a]);
+        for (long grew : {lo0 - lo1, hi1 - hi0}) least = std::min(least, grew), most = std::max(most, grew);
+    }
+    return least == LONG_MAX || most - least <= 1;
 }
 
 double shareOfLayerOutsideBox(const Region& r) {

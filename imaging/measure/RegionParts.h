@@ -73,6 +73,11 @@ double shareOfLayerOutsideBox(const Region& r);
 // box's, and that is the "reaches the box faces" warning.
 double outsideShareInRange(const Region& r, const std::vector<float>& values, double lower, double upper);
 
+// True when after grew from before alike on every side along the axes that are not thick (the
+// most and least any side of its box grew differ by at most one voxel): the partial-volume shell
+// round a lesion is as thick on every side, and a neighbour that joins on one side grows it more.
+bool grewEvenly(const Region& before, const Region& after, const std::array<bool, 3>& thick);
+
 // True when after grew from before by at most a partial-volume layer (two voxels a side, plus
 // `reach` voxels along each axis, at most maxCountRatio times the count: twice for a solid
 // region; a shell one or two voxels thick more than doubles when a layer joins each of its faces).

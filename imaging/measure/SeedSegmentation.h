@@ -39,6 +39,7 @@ struct SeedSegmentation {
     std::optional<Error> estimateRange();
     Result<Region> firstRegion();
     void recentre(Region& region);
+    void moveAgainstFarSurroundings(Region& region);
     void moveToHalfLevel(Region& region);
     std::optional<double> tissueBeyond(const Region& region, bool darker, double regionMean, double spread);
     void addRimAndLayers(Region& region);
@@ -79,6 +80,7 @@ struct SeedSegmentation {
     double robustLower = 0, robustUpper = 0, robustHalf = 0;
     double rawNoise = 0;  // robust SD of the voxels' own values on the slice clicked on
     std::array<bool, 2> halfLevelBlocked{false, false};  // the 50% move refused towards darker, brighter
+    std::array<bool, 2> settledFar{false, false};        // moved against far surroundings, darker, brighter
     std::vector<std::string> halfLevelNotes;             // why, for the method
     EnclosingCompartment compartment;
     bool firstRegionFailed = false;  // the ranges from the seed's neighbourhood leaked or flooded

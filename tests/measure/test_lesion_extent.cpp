@@ -102,7 +102,7 @@ INSTANTIATE_TEST_SUITE_P(Orientations, EllipsoidExtent, ::testing::ValuesIn(case
 // voxels inside the edge, where the layer outside is still lesion and is no neighbour to take a
 // 50% level against. Before the range widened to the lesion's noise there, a 300 ellipsoid in 100
 // at noise 8 (1 mm voxels) read 6.3 mL for 8.0, every diameter a voxel short, with no warning
-// (16 of these 21 were within before; 18 now, and the 3 others are listed below).
+// (16 of these 21 were within before; all 21 now).
 struct Contrast {
     const char* name;
     const char* modality;
@@ -156,32 +156,53 @@ TEST(HighContrastEllipsoid, TheWideningNeverPassesTheHalfLevel) {
     EXPECT_LT(m->volumeMl, 1.05 * test::volumeMl(c));
 }
 
+// A small high-contrast lesion: the region from the seed stops two voxels inside the edge, and
+// moving to the 50% level more than doubles its count (a 16 mm sphere: region radius 6.4 mm, edge
+// 8 mm), which the leak guard took for a leak. A dark 100 sphere in 400 at noise 5 read 1.85 mL
+// for 2.14 on 0.8 mm voxels and 1.84 on 1 mm, a voxel short in every diameter.
+TEST(HighContrastEllipsoid, SmallSphereReachesItsHalfLevel) {
+    for (double spacing : {0.8, 1.0}) {
+        EllipsoidCase c = cases()[0];
+        c.name = "sphere_16mm_" + std::to_string(spacing);
+        c.spacingMm = {spacing, spacing, spacing};
+        c.size = {std::size_t(std::lround(40 / spacing)), std::size_t(std::lround(40 / spacing)), std::size_t(std::lround(40 / spacing))};
+        c.semiAxesMm = {8, 8, 8};
+        test::TempDir dir;
+        test::LesionValues values;
+        values.modality = "MR";
+        values.lesion = 100, values.background = 400, values.noiseSd = 5;
+        auto vol = test::makeEllipsoidVolume(c, values, dir.path());
+        ASSERT_TRUE(vol.ok()) << vol.error().message;
+        auto seg = segmentLesion(*vol, c.centreLps);
+        ASSERT_TRUE(seg.ok()) << seg.error().message;
+        auto m = measureLesion(*vol, seg->mask);
+        ASSERT_TRUE(m.ok()) << m.error().message;
+        EXPECT_NEAR(m->volumeMl, test::volumeMl(c), 0.05 * test::volumeMl(c)) << c.name << ": " << seg->method;
+        EXPECT_NEAR(m->lr.lengthMm, 16.0, test::toleranceAlongMm(vol->geometry, kL)) << c.name;
+        EXPECT_NEAR(m->ap.lengthMm, 16.0, test::toleranceAlongMm(vol->geometry, kP)) << c.name;
+        EXPECT_NEAR(m->si.lengthMm, 16.0, test::toleranceAlongMm(vol->geometry, kS)) << c.name;
+        EXPECT_TRUE(seg->warnings.empty()) << c.name;
+    }
+}
+
 const Contrast kHighContrasts[] = {{"mr_300_in_100_noise_8", "MR", 300, 100, 8},
                                     {"mr_dark_100_in_400_noise_5", "MR", 100, 400, 5},
                                     {"ct_150_in_fat_noise_4", "CT", 150, -100, 4}};
 
-// Every orientation with every contrast, but for the three below.
-std::vector<std::tuple<EllipsoidCase, Contrast>> highContrastCases(bool knownFailures) {
+// Every orientation with every contrast. Three of these read 6 to 10 % of the volume low until a
+// lesion whose surroundings all lie far from it in value moved to the 50% level against them with
+// the smoothing's reach (a dark 100 lesion in 400 at noise 5 on 0.7 x 0.7 x 2.5 mm voxels read
+// 30.0 mL for 33.5).
+std::vector<std::tuple<EllipsoidCase, Contrast>> highContrastCases() {
     std::vector<std::tuple<EllipsoidCase, Contrast>> out;
     for (const EllipsoidCase& c : cases())
-        for (const Contrast& k : kHighContrasts) {
-            const std::string name = c.name + "_" + k.name;
-            const bool known = name == "axial_isotropic_mr_dark_100_in_400_noise_5" ||
-                               name == "axial_anisotropic_mr_dark_100_in_400_noise_5" ||
-                               name == "axial_anisotropic_ct_150_in_fat_noise_4";
-            if (known == knownFailures) out.emplace_back(c, k);
-        }
+        for (const Contrast& k : kHighContrasts) out.emplace_back(c, k);
     return out;
 }
 
 auto highContrastName = [](const auto& info) { return std::get<0>(info.param).name + "_" + std::get<1>(info.param).name; };
 
-INSTANTIATE_TEST_SUITE_P(Orientations, HighContrastEllipsoid, ::testing::ValuesIn(highContrastCases(false)), highContrastName);
-// Still under-read by 6-10 % of the volume (diameters within): on 0.7-0.8 mm voxels the move to
-// the 50% level against the tissue round the lesion needs more than the partial-volume layer the
-// leak guard allows; allowing it took a plate 3 noise SD darker into an 8 mm lesion (+100 %).
-INSTANTIATE_TEST_SUITE_P(DISABLED_KnownFailures, HighContrastEllipsoid, ::testing::ValuesIn(highContrastCases(true)),
-                         highContrastName);
+INSTANTIATE_TEST_SUITE_P(Orientations, HighContrastEllipsoid, ::testing::ValuesIn(highContrastCases()), highContrastName);
 
 }  // namespace
 
