@@ -57,7 +57,25 @@ LesionValueRoles lesionValueRoles(const LesionMask& m, const std::vector<double>
     // Caps far from the interior's values are partly surroundings. The robust SD is 0 where most
     // of the interior has one value (noise-free or clipped data): then the plain SD.
     if (interior.empty()) {
-        for (std::size_t idx : caps) r.own[idx] = 1;
+        // No voxel has lesion on both sides across the slices (a lesion two slices thick or
+        // less): every cap is partly surroundings there, the least where the lesion is deepest in
+        // the plane, so the caps two voxels or more inside its outline in the plane stand for
+        // it, where there are enough of them.
+        std::vector<std::size_t> deep;
+        for (std::size_t idx : caps) {
+            const long i = long(idx % std::size_t(n[0])), j = long((idx / std::size_t(n[0])) % std::size_t(n[1])),
+                       k = long(idx / std::size_t(n[0] * n[1]));
+            bool inside = true;
+            for (int a = 0; a < 3 && inside; ++a)
+                if (fine[a])
+                    for (long d : {-2L, 2L}) {
+                        long q[3] = {i, j, k};
+                        q[a] += d;
+                        inside = inside && in(q[0], q[1], q[2]);
+                    }
+            if (inside) deep.push_back(idx);
+        }
+        for (std::size_t idx : deep.size() >= 8 ? deep : caps) r.own[idx] = 1;
     } else {
         const double median = detail::medianOf(interior);
         double spread = detail::robustSd(interior, median);
