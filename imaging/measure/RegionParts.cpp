@@ -1,7 +1,6 @@
 #include "imaging/measure/RegionParts.h"
 
 #include <algorithm>
-#include <climits>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -159,15 +158,19 @@ bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRat
     return true;
 }
 
-bool grewEvenly(const Region& before, const Region& after, const std::array<bool, 3>& thick) {
-    long least = LONG_MAX, most = LONG_MIN;
+bool grewEvenly(const Region& before, const Region& after, const std::array<bool, 3>& thick, const Vec3& spacingMm) {
+    double least = HUGE_VAL, most = -HUGE_VAL, coarsest = 0;
     for (int a = 0; a < 3; ++a) {
         if (thick[a]) continue;
         const long lo0 = long(before.block.lo[a] + before.lo[a]), hi0 = long(before.block.lo[a] + before.hi[a]);
         const long lo1 = long(after.block.lo[a] + after.lo[a]), hi1 = long(after.block.lo[a] + after.hi[a]);
-        for (long grew : {lo0 - lo1, hi1 - hi0}) least = std::min(least, grew), most = std::max(most, grew);
+        for (long grew : {lo0 - lo1, hi1 - hi0}) {
+            least = std::min(least, double(grew) * spacingMm[a]);
+            most = std::max(most, double(grew) * spacingMm[a]);
+        }
+        coarsest = std::max(coarsest, spacingMm[a]);
     }
-    return least == LONG_MAX || most - least <= 1;
+    return least == HUGE_VAL || (least >= 0 && most - least <= coarsest + 1e-6);
 }
 
 double shareOfLayerOutsideBox(const Region& r) {

@@ -73,10 +73,11 @@ double shareOfLayerOutsideBox(const Region& r);
 // box's, and that is the "reaches the box faces" warning.
 double outsideShareInRange(const Region& r, const std::vector<float>& values, double lower, double upper);
 
-// True when after grew from before alike on every side along the axes that are not thick (the
-// most and least any side of its box grew differ by at most one voxel): the partial-volume shell
-// round a lesion is as thick on every side, and a neighbour that joins on one side grows it more.
-bool grewEvenly(const Region& before, const Region& after, const std::array<bool, 3>& thick);
+// True when after grew from before alike on every side along the axes that are not thick: no
+// side of its box shrank, and the most and least any side grew differ by at most the coarsest of
+// those axes' spacings (in mm, as the smoothing's reach is). The partial-volume shell round a
+// lesion is as thick on every side; a neighbour that joins on one side grows it more.
+bool grewEvenly(const Region& before, const Region& after, const std::array<bool, 3>& thick, const Vec3& spacingMm);
 
 // True when after grew from before by at most a partial-volume layer (two voxels a side, plus
 // `reach` voxels along each axis, at most maxCountRatio times the count: twice for a solid

@@ -2,6 +2,7 @@
 // Internal to the measure library: the steps of the seed segmentation (segmentLesion) and the
 // state they share. SegmentLesion.cpp runs it from the click (and again from a better point);
 // LesionSegmentation.cpp holds the seed, the range and the grow;
+// FarSurroundings.cpp the move against surroundings far from the lesion in value;
 // HalfLevelMove.cpp the 50% partial-volume move, the rim step and the partial-volume layers.
 #include <array>
 #include <list>

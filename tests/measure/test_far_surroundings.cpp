@@ -24,11 +24,13 @@ struct Values {
 };
 
 // A sphere of radius r at the origin in a background, and, when plateMm > 0, a plate that thick
-// touching its left side (+x), wider than the sphere.
-Volume render(const Values& k, double r, double plateMm) {
+// touching its left side (+x), wider than the sphere; when shellMm > 0, a shell that thick round
+// it, of the plate's value.
+Volume render(const Values& k, double r, double plateMm, double shellMm = 0) {
     Scene s;
     s.add(Solid::box({0, 0, 0}, {60, 60, 60}), Tissue::Muscle, "background");
     if (plateMm > 0) s.add(Solid::box({r + plateMm / 2, 0, 0}, {plateMm / 2, r + 4, r + 4}), Tissue::Cortex, "plate");
+    if (shellMm > 0) s.add(Solid::ellipsoid({0, 0, 0}, {r + shellMm, r + shellMm, r + shellMm}), Tissue::Cortex, "shell");
     s.add(Solid::ellipsoid({0, 0, 0}, {r, r, r}), Tissue::LesionRim, "lesion");
     const Contrast c = std::string(k.modality) == "CT" ? Contrast::CtPre : Contrast::T2;
     TissueTable t;
@@ -83,4 +85,42 @@ TEST(FarSurroundings, ATouchingPlateNearInValueStopsTheMove) {
         const double truth = 4.0 / 3.0 * M_PI * r * r * r / 1000.0;
         EXPECT_NEAR(m->volumeMl, truth, 0.05 * truth) << "radius " << r;
     }
+}
+
+// A shell 2 or 5 mm thick round the lesion, 16 noise SD darker, in a background 40 SD darker: a
+// sample two sigma and three voxels out read past the thin shell and took the level against the
+// background, which the shell passes: +61 % (2 mm) and +226 % (5 mm, joined as a rim round the
+// lesion), no warning. Read along the whole ray, the shell is a layer, and the lesion stays.
+TEST(FarSurroundings, AThinShellRoundTheLesionStopsTheMove) {
+    const Values k{"MR", 300, 100, 220, 5};
+    const double r = 10, truth = 4.0 / 3.0 * M_PI * r * r * r / 1000.0;
+    for (double shell : {2.0, 5.0}) {
+        const Volume v = render(k, r, 0, shell);
+        auto seg = segmentLesion(v, {0.3, -0.2, 0.1});
+        ASSERT_TRUE(seg.ok()) << seg.error().message;
+        auto m = measureLesion(v, seg->mask);
+        ASSERT_TRUE(m.ok()) << m.error().message;
+        const std::string where = "shell " + std::to_string(shell) + " mm: " + seg->method;
+        EXPECT_EQ(seg->method.find("surroundings ("), std::string::npos) << where;
+        EXPECT_NEAR(m->volumeMl, truth, 0.05 * truth) << where;
+        for (double d : {m->lr.lengthMm, m->ap.lengthMm, m->si.lengthMm}) EXPECT_NEAR(d, 2 * r, 1.0) << where;
+    }
+}
+
+// A shell 2 mm thick only 3 noise SD darker than the lesion: its values are the lesion's along a
+// ray, but the region stops at its inner face, so the values the rays meet beyond the region sit
+// 2.6 SD below the region's mean, where round a lone lesion they are its own (within 0.5 SD).
+// Taking the level against the background took the shell in whole (+72 % on 0.8 mm voxels, no
+// warning). Without the move the partial-volume layers still take part of it in (+7.8 % here,
+// the README's known limit for a touching structure near the lesion's value).
+TEST(FarSurroundings, AShellNearTheLesionsValueStopsTheMove) {
+    const Values k{"MR", 300, 100, 285, 5};
+    const double r = 10, truth = 4.0 / 3.0 * M_PI * r * r * r / 1000.0;
+    const Volume v = render(k, r, 0, 2);
+    auto seg = segmentLesion(v, {0.3, -0.2, 0.1});
+    ASSERT_TRUE(seg.ok()) << seg.error().message;
+    auto m = measureLesion(v, seg->mask);
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    EXPECT_EQ(seg->method.find("surroundings ("), std::string::npos) << seg->method;
+    EXPECT_LT(m->volumeMl, 1.15 * truth) << seg->method;
 }

@@ -300,12 +300,11 @@ INSTANTIATE_TEST_SUITE_P(Samples, SmallNode,
                                            NodeSeries{"followup", "03_T1_AX_C", phantom::Contrast::T1Post}),
                          [](const auto& info) { return std::string(info.param.study) + "_" + info.param.series; });
 
-// The node at follow-up on T2 coronal: 9 mm AP across 4 mm slices. The region held one slice
-// (the 50% boundary towards the muscle could not be used: the fat-muscle partial volume round it
-// has the node's values), so it read 4 mm AP and about half the volume, silently at first and
-// then flagged. Since the level is taken against far surroundings it reads 8 x 11.25 x 13.75 mm
-// and 0.83 mL (truth 9 x 12 x 15, 0.85), still flagged: two slices thick, it is mostly partial
-// volume across them.
+// The node at follow-up on T2 coronal: 9 mm AP across 4 mm slices. The region holds one slice
+// (the 50% boundary towards the muscle cannot be used: the fat-muscle partial volume round it
+// has the node's values), so it reads 4 mm AP and about half the volume. That result must say
+// so; it was silent before. (The move against far surroundings is not taken: fat and muscle lie
+// round it, and the rays through the fat-muscle boundary are not clean.)
 TEST(SmallNode, OneSliceThickWithoutIts50PercentBoundaryIsFlagged) {
     nlohmann::json study, node;
     PointLps seed;
