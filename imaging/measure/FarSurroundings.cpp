@@ -128,10 +128,8 @@ void SeedSegmentation::moveAgainstFarSurroundings(Region& region) {
                         const long hi = boxBlock ? long(boxBlock->hi[a]) : long(g.size[a]) - 1;
                         readable = readable && p[a] >= lo && p[a] <= hi;
                     }
-                    if (!readable || inRegion(p[0] - long(b.lo[0]), p[1] - long(b.lo[1]), p[2] - long(b.lo[2]))) {
-                        readable = false;
-                        break;
-                    }
+                    readable = readable && !inRegion(p[0] - long(b.lo[0]), p[1] - long(b.lo[1]), p[2] - long(b.lo[2]));
+                    if (!readable) break;
                     samples.push_back(v.at(std::size_t(p[0]), std::size_t(p[1]), std::size_t(p[2])));
                     std::copy(p, p + 3, previous);
                 }
@@ -193,8 +191,9 @@ void SeedSegmentation::moveAgainstFarSurroundings(Region& region) {
     const double maxRatio = std::max(2.0, std::pow((r + 2 * sigmaMm + minSpacing) / r, 3.0));
     for (int side = 0; side < 2; ++side) {
         const bool dark = side == 0;
+        if (far[side].size() < 5) continue;
+        // A mode of a hundredth of the rays' ends (at least 5) counts as a tissue.
         const std::size_t least = std::max<std::size_t>(5, far[side].size() / 100);
-        if (far[side].size() < least) continue;
         // The nearest tissue on this side where there are several (muscle and fat round a T1 lesion).
         const double cut = dark ? mean - kFarContrast * rawNoise : mean + kFarContrast * rawNoise;
         std::vector<float> values = far[side];

@@ -148,13 +148,22 @@ ShellClasses classify(const BlockImages& im, const std::vector<std::size_t>& she
 // A bound moved to the 50% level adds a partial-volume layer: under a voxel on each side. A
 // region that spreads further took in a neighbour of similar value (cord beside a paraspinal
 // mass, brain under a skull lesion), and that bound stays where it was.
+namespace {
+
+// How far after's box reaches beyond before's along axis a, in voxels: {low side, high side}.
+std::array<long, 2> sideGrowth(const Region& before, const Region& after, int a) {
+    const long lo0 = long(before.block.lo[a] + before.lo[a]), hi0 = long(before.block.lo[a] + before.hi[a]);
+    const long lo1 = long(after.block.lo[a] + after.lo[a]), hi1 = long(after.block.lo[a] + after.hi[a]);
+    return {lo0 - lo1, hi1 - hi0};
+}
+
+}  // namespace
+
 bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRatio, const std::array<long, 3>& reach) {
     if (double(after.count) > maxCountRatio * double(before.count)) return false;
-    for (int a = 0; a < 3; ++a) {
-        const long lo0 = long(before.block.lo[a] + before.lo[a]), hi0 = long(before.block.lo[a] + before.hi[a]);
-        const long lo1 = long(after.block.lo[a] + after.lo[a]), hi1 = long(after.block.lo[a] + after.hi[a]);
-        if (lo0 - lo1 > 2 + reach[a] || hi1 - hi0 > 2 + reach[a]) return false;
-    }
+    for (int a = 0; a < 3; ++a)
+        for (long grew : sideGrowth(before, after, a))
+            if (grew > 2 + reach[a]) return false;
     return true;
 }
 
@@ -162,9 +171,7 @@ bool grewEvenly(const Region& before, const Region& after, const std::array<bool
     double least = HUGE_VAL, most = -HUGE_VAL, coarsest = 0;
     for (int a = 0; a < 3; ++a) {
         if (thick[a]) continue;
-        const long lo0 = long(before.block.lo[a] + before.lo[a]), hi0 = long(before.block.lo[a] + before.hi[a]);
-        const long lo1 = long(after.block.lo[a] + after.lo[a]), hi1 = long(after.block.lo[a] + after.hi[a]);
-        for (long grew : {lo0 - lo1, hi1 - hi0}) {
+        for (long grew : sideGrowth(before, after, a)) {
             least = std::min(least, double(grew) * spacingMm[a]);
             most = std::max(most, double(grew) * spacingMm[a]);
         }
