@@ -7,14 +7,15 @@ namespace mensura::imaging::phantom {
 
 nlohmann::json toJson(Vec3 v) { return {v.x, v.y, v.z}; }
 
-nlohmann::json lesionTruth(const LesionDrawing& l, const TissueTable& tissues, const std::vector<Contrast>& contrasts) {
+nlohmann::json lesionTruth(const LesionDrawing& l, const TissueTable& tissues, const std::vector<Contrast>& contrasts, Tissue rimTissue,
+                           Tissue coreTissue) {
     const Solid& s = l.outer;
     std::vector<double> principal{2 * s.half.x, 2 * s.half.y, 2 * s.half.z};
     std::sort(principal.rbegin(), principal.rend());
     const double coreFraction = std::pow(l.coreScale, 3);
     nlohmann::json means = nlohmann::json::object();
     for (Contrast c : contrasts) {
-        const double rim = tissues.value(Tissue::LesionRim, c), core = tissues.value(Tissue::LesionCore, c);
+        const double rim = tissues.value(rimTissue, c), core = tissues.value(coreTissue, c);
         means[toString(c)] = coreFraction * core + (1 - coreFraction) * rim;
     }
     return {{"centreLps", toJson(s.centre)},

@@ -15,9 +15,11 @@ struct LesionDrawing {
 };
 
 // Tri-axial extents along the patient axes, principal diameters, volume, and the mean value
-// in each listed contrast (volume-weighted rim/core mix).
+// in each listed contrast (volume-weighted rim/core mix; a solid of one tissue, such as a lymph
+// node, gives that tissue for both).
 nlohmann::json lesionTruth(const LesionDrawing& lesion, const TissueTable& tissues,
-                           const std::vector<Contrast>& contrasts);
+                           const std::vector<Contrast>& contrasts, Tissue rim = Tissue::LesionRim,
+                           Tissue core = Tissue::LesionCore);
 
 // A lesion made of several solids of one value: its extents along the patient axes (exact: the
 // union's calipers are the outermost of its parts') and its volume (sampled on a step-mm grid).

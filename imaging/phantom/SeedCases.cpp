@@ -127,7 +127,7 @@ CasePlan aspsTongueFollowup() {
         json l = lesionTruth(lesion, st.tissues, {Contrast::T1, Contrast::T2, Contrast::T1Post});
         l["study"] = tp.key;
         l["signalRatioToMuscle"] = signalRatios(st.tissues, l["meanByContrast"], {Contrast::T1, Contrast::T2});
-        json n = lesionTruth({node, 1.0}, st.tissues, {Contrast::T1, Contrast::T2});
+        json n = lesionTruth({node, 1.0}, st.tissues, {Contrast::T1, Contrast::T2, Contrast::T1Post}, Tissue::Node, Tissue::Node);
         n["study"] = tp.key;
         n["axialShortAxisMm"] = 2 * std::min(node.half.x, node.half.y);
         n["axialLongAxisMm"] = 2 * std::max(node.half.x, node.half.y);
