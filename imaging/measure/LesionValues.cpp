@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "imaging/measure/RobustStatistics.h"
 
@@ -75,7 +76,31 @@ LesionValueRoles lesionValueRoles(const LesionMask& m, const std::vector<double>
                     }
             if (inside) deep.push_back(idx);
         }
-        for (std::size_t idx : deep.size() >= 8 ? deep : caps) r.own[idx] = 1;
+        // Of two slices, one may hold the lesion's middle and the other a cap of it (the ASPS node
+        // at follow-up lies 1 mm off the middle of a 4 mm coronal slice, and the next slice is a
+        // quarter muscle: its mean read 486 for 500 with both). The slice with the most deep voxels
+        // is the lesion's deepest; another counts when it has at least half as many.
+        std::map<long, std::size_t> perSlice;
+        auto sliceOf = [&](std::size_t idx) {
+            const long p[3] = {long(idx % std::size_t(n[0])), long((idx / std::size_t(n[0])) % std::size_t(n[1])),
+                               long(idx / std::size_t(n[0] * n[1]))};
+            long key = 0;
+            for (int a = 0; a < 3; ++a)
+                if (!fine[a]) key = key * n[a] + p[a];
+            return key;
+        };
+        for (std::size_t idx : deep) ++perSlice[sliceOf(idx)];
+        std::size_t most = 0;
+        for (const auto& [slice, count] : perSlice) most = std::max(most, count);
+        std::vector<std::size_t> deepest;
+        for (std::size_t idx : deep)
+            if (2 * perSlice[sliceOf(idx)] >= most) deepest.push_back(idx);
+        for (std::size_t idx : deepest.size() >= 8 ? deepest : caps) r.own[idx] = 1;
+        // They may be fewer than a quarter of the region on so thin a lesion, and stand for it still.
+        if (deepest.size() >= 8) {
+            r.useOwn = true;
+            return r;
+        }
     } else {
         const double median = detail::medianOf(interior);
         double spread = detail::robustSd(interior, median);
