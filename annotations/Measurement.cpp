@@ -76,7 +76,28 @@ std::vector<NamedMeasurement> enhancementMeasurements(const imaging::Enhancement
     };
     if (r.percent) out.push_back(make(*r.percent, "%", "100 x (post - pre) / pre", method, src, "percent enhancement"));
     if (r.cov) out.push_back(make(*r.cov, "1", "SD / mean of 3x3x3-averaged voxel enhancement", method, src, "coefficient of variation"));
-    for (auto& x : out) x.seriesInstanceUid = post, x.frameOfReferenceUid = r.segmentation.mask.frameOfReferenceUid;
+    for (auto& x : out) {
+        x.seriesInstanceUid = x.name == "pre-contrast mean" ? pre : post;
+        x.frameOfReferenceUid = r.segmentation.mask.frameOfReferenceUid;
+    }
+    return out;
+}
+
+nlohmann::json measurementsToJson(const std::vector<NamedMeasurement>& measurements) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const NamedMeasurement& n : measurements) {
+        const Measurement& m = n.measurement;
+        nlohmann::json j{{"name", n.name},
+                         {"value", m.value},
+                         {"unit", m.unit},
+                         {"derivation", m.derivation},
+                         {"method", m.method},
+                         {"seriesInstanceUid", n.seriesInstanceUid},
+                         {"frameOfReferenceUid", n.frameOfReferenceUid}};
+        if (!m.sourceAnnotation.empty()) j["sourceAnnotation"] = m.sourceAnnotation;
+        if (!n.sopInstanceUids.empty()) j["sopInstanceUids"] = n.sopInstanceUids;
+        out.push_back(std::move(j));
+    }
     return out;
 }
 

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "imaging/Vec3.h"
 #include "imaging/measure/Calipers.h"
 #include "imaging/measure/EnhancementAnalysis.h"
@@ -46,5 +48,9 @@ std::vector<NamedMeasurement> lesionMeasurements(const imaging::LesionMetrics& m
 // Pre/post means, delta, percent and heterogeneity of one lesion.
 std::vector<NamedMeasurement> enhancementMeasurements(const imaging::EnhancementResult& r, const std::string& preSeriesUid,
                                                  const std::string& postSeriesUid, const std::string& sourceAnnotation);
+
+// Measurement objects as JSON, one per figure: name, value, UCUM unit, derivation, method, the
+// annotation (when there is one) and the series, frame of reference and instances measured.
+nlohmann::json measurementsToJson(const std::vector<NamedMeasurement>& measurements);
 
 }  // namespace mensura::annotations

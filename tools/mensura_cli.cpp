@@ -9,6 +9,7 @@
 #include <iostream>
 #include <optional>
 
+#include "annotations/Measurement.h"
 #include "imaging/DicomIndex.h"
 #include "imaging/IndexJson.h"
 #include "imaging/VolumeLoader.h"
@@ -130,7 +131,9 @@ int main(int argc, char** argv) {
         if (!seg) return std::cerr << "mensura-cli: " << seg.error().message << "\n", 1;
         auto m = measureLesion(v, seg->mask);
         if (!m) return std::cerr << "mensura-cli: " << m.error().message << "\n", 1;
-        std::cout << jsonText(lesionToJson(v, *seg, *m)) << "\n";
+        nlohmann::json j = lesionToJson(v, *seg, *m);
+        j["measurements"] = mensura::annotations::measurementsToJson(mensura::annotations::lesionMeasurements(*m, *seg, {}));
+        std::cout << jsonText(j) << "\n";
         return 0;
     }
 
@@ -144,7 +147,10 @@ int main(int argc, char** argv) {
             return 1;
         auto r = analyseEnhancement(pre, post, seed, options);
         if (!r) return std::cerr << "mensura-cli: " << r.error().message << "\n", 1;
-        std::cout << jsonText(enhancementToJson(pre, post, *r)) << "\n";
+        nlohmann::json j = enhancementToJson(pre, post, *r);
+        j["measurements"] = mensura::annotations::measurementsToJson(
+            mensura::annotations::enhancementMeasurements(*r, pre.seriesInstanceUid, post.seriesInstanceUid, {}));
+        std::cout << jsonText(j) << "\n";
         return 0;
     }
 

@@ -53,6 +53,10 @@ void SeedSegmentation::moveToHalfLevel(Region& region) {
     // The rounds together add one partial-volume layer to the box of the region they start
     // from, not one each (two rounds of a two-voxel tail would make a tail of four).
     const Region base = region;
+    // The thick axis with the coarsest spacing, or none.
+    int coarse = -1;
+    for (int a = 0; a < 3; ++a)
+        if (thick[a] && (coarse < 0 || sp[a] > sp[coarse])) coarse = a;
     bool settledBeyond[2] = {settledFar[0], settledFar[1]};
     // A range on the smoothed copy stops up to two sigma inside the edge where the lesion's
     // contrast is many times the range's width (there the smoothed value leaves the range first):
@@ -107,24 +111,26 @@ void SeedSegmentation::moveToHalfLevel(Region& region) {
             else if (!dark && level > upper + 0.1 * half) upper = level;
             else if (tighten && (dark ? level < out.upper : level > out.lower)) (dark ? lower : upper) = level;
             else continue;
-            // A region one or two thick slices deep gains a slice of its own partial volume on a
-            // side: that alone can double it (the ASPS node at follow-up, 9 mm across 4 mm coronal
-            // slices, read one slice when its second was held to the doubling), so such an axis
-            // allows one more whole slice of the region.
-            double maxRatio = 2.0;
-            for (int a = 0; a < 3; ++a) {
-                const long n = region.hi[a] - region.lo[a] + 1;
-                if (thick[a] && n <= 2) maxRatio *= double(n + 1) / double(n);
-            }
             auto refined = grow(lower, upper);
             // What widening took in must be partial volume in its own value too.
             if (refined && !tighten)
                 detail::pruneWidening(*refined, region, images(refined->block).raw, lower, upper, rawNoise,
                                       seedIn(refined->block), g.size);
-            // A widening that leaves the region smaller was cut by leak control (an 8 mm sphere
-            // across 4 mm slices, its next slice at the level, kept 4 voxels of 70).
+            // A region one or two thick slices deep gains a slice of its own partial volume on a
+            // side: that alone can double it (the ASPS node at follow-up, 9 mm across 4 mm coronal
+            // slices, read one slice when its second was held to the doubling). So where the first
+            // region was that thin across the coarsest axis, the region may grow (n + 1) / n times
+            // more, as long as it is at most one slice deeper there than that first region (else a
+            // plate of similar value joined across the slices: +101 % for an 8 mm sphere on 4 mm).
+            double maxRatio = 2.0;
+            if (refined && coarse >= 0) {
+                const long n = long(base.hi[coarse] - base.lo[coarse] + 1), now = long(refined->hi[coarse] - refined->lo[coarse] + 1);
+                if (n <= 2 && now <= n + 1) maxRatio *= double(n + 1) / double(n);
+            }
+            // A widening that drops much of the region was cut by leak control (an 8 mm sphere across
+            // 4 mm slices, its next slice at the level, kept 4 voxels of 70).
             if (refined && (tighten ? 2 * refined->count >= region.count
-                                    : refined->count >= region.count &&
+                                    : detail::shareKept(region, *refined) >= 0.9 &&
                                           onlyEdgeAdded(region, *refined, maxRatio, againstBeyond ? reach : noReach) &&
                                           onlyEdgeAdded(base, *refined, HUGE_VAL, againstBeyond ? reach : noReach))) {
                 region = starShaped(std::move(*refined));
@@ -151,10 +157,11 @@ void SeedSegmentation::moveToHalfLevel(Region& region) {
     //   slices read 29 % low; centred in a slice, its next slices are under half lesion everywhere.
     // - With its 50% boundary, a 10 mm sphere across 5 mm slices at contrast 10 noise SD takes in a
     //   next slice half lesion at its centre: +14 to +25 %.
+    // So is a region that was that thin before these moves and is a slice deeper after them.
     const bool blocked = halfLevelBlocked[0] || halfLevelBlocked[1];
     for (int a = 0; a < 3; ++a) {
-        const long slices = long(region.hi[a] - region.lo[a] + 1);
-        if (thick[a] && slices <= 2) {
+        const long slices = long(region.hi[a] - region.lo[a] + 1), first = long(base.hi[a] - base.lo[a] + 1);
+        if (thick[a] && std::min(slices, first) <= 2) {
             out.warnings.push_back("check the outline: the region spans " + std::to_string(slices) + " slice(s) of " + fmt(sp[a]) +
                                    " mm, where it is mostly partial volume" +
                                    (blocked ? " and its 50% partial-volume boundary was not used" : "") +

@@ -77,30 +77,37 @@ LesionValueRoles lesionValueRoles(const LesionMask& m, const std::vector<double>
             if (inside) deep.push_back(idx);
         }
         // Of two slices, one may hold the lesion's middle and the other a cap of it (the ASPS node
-        // at follow-up lies 1 mm off the middle of a 4 mm coronal slice, and the next slice is a
-        // quarter muscle: its mean read 486 for 500 with both). The slice with the most deep voxels
-        // is the lesion's deepest; another counts when it has at least half as many.
-        std::map<long, std::size_t> perSlice;
+        // at follow-up lies 1 mm off the middle of a 4 mm coronal slice, and the next slice is an
+        // eighth muscle at the node's centre: its mean read 486 for 500 with both). Along the
+        // coarsest axis, the slice with the most deep voxels is the lesion's deepest; another
+        // counts when it has at least half as many.
+        int coarsest = 0;
+        for (int a = 1; a < 3; ++a)
+            if (g.spacingMm[a] > g.spacingMm[coarsest]) coarsest = a;
         auto sliceOf = [&](std::size_t idx) {
             const long p[3] = {long(idx % std::size_t(n[0])), long((idx / std::size_t(n[0])) % std::size_t(n[1])),
                                long(idx / std::size_t(n[0] * n[1]))};
-            long key = 0;
-            for (int a = 0; a < 3; ++a)
-                if (!fine[a]) key = key * n[a] + p[a];
-            return key;
+            return p[coarsest];
         };
-        for (std::size_t idx : deep) ++perSlice[sliceOf(idx)];
+        std::map<long, std::size_t> deepPerSlice, maskPerSlice;
+        for (std::size_t idx : deep) ++deepPerSlice[sliceOf(idx)];
+        for (std::size_t idx : caps) ++maskPerSlice[sliceOf(idx)];
         std::size_t most = 0;
-        for (const auto& [slice, count] : perSlice) most = std::max(most, count);
+        for (const auto& [slice, count] : deepPerSlice) most = std::max(most, count);
         std::vector<std::size_t> deepest;
+        std::size_t ofSlices = 0;
+        for (const auto& [slice, count] : deepPerSlice)
+            if (2 * count >= most) ofSlices += maskPerSlice[slice];
         for (std::size_t idx : deep)
-            if (2 * perSlice[sliceOf(idx)] >= most) deepest.push_back(idx);
-        for (std::size_t idx : deepest.size() >= 8 ? deepest : caps) r.own[idx] = 1;
-        // They may be fewer than a quarter of the region on so thin a lesion, and stand for it still.
-        if (deepest.size() >= 8) {
+            if (2 * deepPerSlice[sliceOf(idx)] >= most) deepest.push_back(idx);
+        // They stand for the region when they are at least a quarter of their slices' caps (a
+        // thin lesion's deep voxels are few against its whole mask).
+        if (deepest.size() >= 8 && 4 * deepest.size() >= ofSlices) {
+            for (std::size_t idx : deepest) r.own[idx] = 1;
             r.useOwn = true;
             return r;
         }
+        for (std::size_t idx : deep.size() >= 8 ? deep : caps) r.own[idx] = 1;
     } else {
         const double median = detail::medianOf(interior);
         double spread = detail::robustSd(interior, median);

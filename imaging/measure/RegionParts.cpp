@@ -167,6 +167,22 @@ bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRat
     return true;
 }
 
+double shareKept(const Region& before, const Region& after) {
+    const Block& b = before.block;
+    const long n[3] = {long(b.size(0)), long(b.size(1)), long(b.size(2))};
+    std::size_t kept = 0, total = 0, idx = 0;
+    for (long k = 0; k < n[2]; ++k)
+        for (long j = 0; j < n[1]; ++j)
+            for (long i = 0; i < n[0]; ++i, ++idx) {
+                if (!before.mask[idx]) continue;
+                ++total;
+                const long ai = long(b.lo[0]) + i - long(after.block.lo[0]), aj = long(b.lo[1]) + j - long(after.block.lo[1]),
+                           ak = long(b.lo[2]) + k - long(after.block.lo[2]);
+                kept += after.block.contains(ai, aj, ak) && after.mask[after.block.linear(ai, aj, ak)];
+            }
+    return total ? double(kept) / double(total) : 1.0;
+}
+
 bool grewEvenly(const Region& before, const Region& after, const std::array<bool, 3>& thick, const Vec3& spacingMm) {
     double least = HUGE_VAL, most = -HUGE_VAL, coarsest = 0;
     for (int a = 0; a < 3; ++a) {

@@ -79,6 +79,10 @@ double outsideShareInRange(const Region& r, const std::vector<float>& values, do
 // lesion is as thick on every side; a neighbour that joins on one side grows it more.
 bool grewEvenly(const Region& before, const Region& after, const std::array<bool, 3>& thick, const Vec3& spacingMm);
 
+// The share of before's voxels that after holds (their blocks may differ): a widening that drops
+// much of the region it widened was cut by leak control, not grown.
+double shareKept(const Region& before, const Region& after);
+
 // True when after grew from before by at most a partial-volume layer (two voxels a side, plus
 // `reach` voxels along each axis, at most maxCountRatio times the count: twice for a solid
 // region; a shell one or two voxels thick more than doubles when a layer joins each of its faces).

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "imaging/DicomSeriesWriter.h"
 #include "measure/MeasureTestSeries.h"
 #include "support/TempDir.h"
@@ -55,6 +57,25 @@ TEST_F(CliFixture, MeasurePrintsTheLesionContract) {
     EXPECT_NEAR(l["mean"].get<double>(), 100.0, 2.0);
     EXPECT_EQ(l["valueUnit"], "HU");
     EXPECT_NE(j["report"].get<std::string>().find("(AP x LR x SI)"), std::string::npos);
+    // Every figure again as a measurement object: value, UCUM unit, derivation, method, series.
+    std::map<std::string, nlohmann::json> byName;
+    for (const auto& m : j.at("measurements")) byName[m.at("name").get<std::string>()] = m;
+    const std::pair<const char*, const char*> figures[] = {{"AP diameter", "apMm"}, {"LR diameter", "lrMm"},
+                                                           {"SI diameter", "siMm"}, {"longest diameter", "longestDiameterMm"},
+                                                           {"volume", "volumeMl"}, {"mean", "mean"}, {"standard deviation", "sd"}};
+    for (const auto& [name, key] : figures) {
+        ASSERT_TRUE(byName.count(name)) << name;
+        const auto& m = byName[name];
+        EXPECT_NEAR(m["value"].get<double>(), l[key].get<double>(), 0.006) << name;  // the contract rounds to 0.01
+        EXPECT_EQ(m["seriesInstanceUid"], derivedUid("cli-post")) << name;
+        EXPECT_EQ(m["frameOfReferenceUid"], derivedUid("cli-for")) << name;
+        EXPECT_EQ(m["method"], j["segmentation"]["method"]) << name;
+        EXPECT_FALSE(m["derivation"].get<std::string>().empty()) << name;
+    }
+    EXPECT_EQ(byName["AP diameter"]["unit"], "mm");
+    EXPECT_EQ(byName["volume"]["unit"], "mL");
+    EXPECT_EQ(byName["mean"]["unit"], "[hnsf'U]");
+    EXPECT_FALSE(byName["mean"]["sopInstanceUids"].empty());
 }
 
 // --outline-from: the lesion outlined on the post-contrast series and measured on the pre, whose
@@ -88,12 +109,22 @@ TEST_F(CliFixture, EnhancementPrintsTheContract) {
                                         " --post " + derivedUid("cli-post") + " --seed-lps 3.3,-2.1,1.7 --json 2>/dev/null",
                                     &out);
     ASSERT_EQ(rc, 0) << out;
-    const auto e = nlohmann::json::parse(out).at("enhancement");
+    const auto whole = nlohmann::json::parse(out);
+    const auto& e = whole.at("enhancement");
     for (const char* key : {"preMean", "postMean", "deltaHu", "percent", "cov", "lowEnhancingFraction", "degree", "pattern"})
         EXPECT_TRUE(e.contains(key)) << key;
     EXPECT_NEAR(e["deltaHu"].get<double>(), 60.0, 3.0);
     EXPECT_EQ(e["degree"], "obvious");
     EXPECT_EQ(e["pattern"], "homogeneous");
+    // The means as measurement objects, each naming the series it was read on.
+    std::map<std::string, nlohmann::json> byName;
+    for (const auto& m : whole.at("measurements")) byName[m.at("name").get<std::string>()] = m;
+    ASSERT_TRUE(byName.count("pre-contrast mean") && byName.count("post-contrast mean") && byName.count("enhancement"));
+    EXPECT_NEAR(byName["pre-contrast mean"]["value"].get<double>(), e["preMean"].get<double>(), 0.006);
+    EXPECT_EQ(byName["pre-contrast mean"]["seriesInstanceUid"], derivedUid("cli-pre"));
+    EXPECT_EQ(byName["post-contrast mean"]["seriesInstanceUid"], derivedUid("cli-post"));
+    EXPECT_NEAR(byName["enhancement"]["value"].get<double>(), e["deltaHu"].get<double>(), 0.006);
+    EXPECT_EQ(byName["enhancement"]["unit"], "[hnsf'U]");
 }
 
 // Each bad input: exit status non-zero, the message names the problem, nothing on stdout.
