@@ -42,56 +42,72 @@ std::vector<EllipsoidCase> cases() {
     };
 }
 
+// The ellipsoid written as a series of these values, segmented from its centre and measured: what
+// the tests here start from.
+struct Measured {
+    Volume volume;
+    Segmentation segmentation;
+    LesionMetrics metrics;
+};
+
+Result<Measured> segmentAndMeasure(const EllipsoidCase& c, const test::LesionValues& values, const SegmentationOptions& o = {}) {
+    test::TempDir dir;
+    auto vol = test::makeEllipsoidVolume(c, values, dir.path());
+    if (!vol) return vol.error();
+    auto seg = segmentLesion(*vol, c.centreLps, o);
+    if (!seg) return seg.error();
+    auto m = measureLesion(*vol, seg->mask);
+    if (!m) return m.error();
+    return Measured{std::move(*vol), std::move(*seg), std::move(*m)};
+}
+
 class EllipsoidExtent : public ::testing::TestWithParam<EllipsoidCase> {};
 
 TEST_P(EllipsoidExtent, TriaxialVolumeAndMeanMatchTheTruth) {
     const EllipsoidCase& c = GetParam();
-    test::TempDir dir;
     test::LesionValues values;  // 80 HU lesion in 20 HU tissue, noise SD 5
-    auto vol = test::makeEllipsoidVolume(c, values, dir.path());
-    ASSERT_TRUE(vol.ok()) << vol.error().message;
+    auto r = segmentAndMeasure(c, values);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    const Volume& vol = r->volume;
+    const Segmentation& seg = r->segmentation;
+    const LesionMetrics& m = r->metrics;
 
-    auto seg = segmentLesion(*vol, c.centreLps);
-    ASSERT_TRUE(seg.ok()) << seg.error().message;
-    auto m = measureLesion(*vol, seg->mask);
-    ASSERT_TRUE(m.ok()) << m.error().message;
-
-    auto tol = [&](Vec3 axis) { return test::toleranceAlongMm(vol->geometry, axis); };
-    EXPECT_NEAR(m->ap.lengthMm, test::extentAlongMm(c, kP), tol(kP)) << c.name << " AP";
-    EXPECT_NEAR(m->lr.lengthMm, test::extentAlongMm(c, kL), tol(kL)) << c.name << " LR";
-    EXPECT_NEAR(m->si.lengthMm, test::extentAlongMm(c, kS), tol(kS)) << c.name << " SI";
+    auto tol = [&](Vec3 axis) { return test::toleranceAlongMm(vol.geometry, axis); };
+    EXPECT_NEAR(m.ap.lengthMm, test::extentAlongMm(c, kP), tol(kP)) << c.name << " AP";
+    EXPECT_NEAR(m.lr.lengthMm, test::extentAlongMm(c, kL), tol(kL)) << c.name << " LR";
+    EXPECT_NEAR(m.si.lengthMm, test::extentAlongMm(c, kS), tol(kS)) << c.name << " SI";
     const double maxSpacing = std::max({c.spacingMm.x, c.spacingMm.y, c.spacingMm.z});
-    EXPECT_NEAR(m->longestDiameter.lengthMm, 2 * 23.5, std::max(1.0, maxSpacing)) << c.name;
+    EXPECT_NEAR(m.longestDiameter.lengthMm, 2 * 23.5, std::max(1.0, maxSpacing)) << c.name;
     const auto section = test::axialSectionSemiAxesMm(c);
-    EXPECT_NEAR(m->axialLongest.lengthMm, 2 * section[0], std::max(1.0, maxSpacing)) << c.name;
-    EXPECT_NEAR(m->axialPerpendicular.lengthMm, 2 * section[1], std::max(1.0, maxSpacing)) << c.name;
-    EXPECT_NEAR(m->volumeMl, test::volumeMl(c), 0.05 * test::volumeMl(c)) << c.name;
-    EXPECT_NEAR(m->values.mean, values.lesion, 2.0) << c.name;
-    EXPECT_EQ(m->valueUnit, "HU");
+    EXPECT_NEAR(m.axialLongest.lengthMm, 2 * section[0], std::max(1.0, maxSpacing)) << c.name;
+    EXPECT_NEAR(m.axialPerpendicular.lengthMm, 2 * section[1], std::max(1.0, maxSpacing)) << c.name;
+    EXPECT_NEAR(m.volumeMl, test::volumeMl(c), 0.05 * test::volumeMl(c)) << c.name;
+    EXPECT_NEAR(m.values.mean, values.lesion, 2.0) << c.name;
+    EXPECT_EQ(m.valueUnit, "HU");
     // The outline stands at the lesion's edge all round: no "check the outline" warning.
-    EXPECT_LT(seg->outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning) << c.name;
-    EXPECT_EQ(m->voxelCount, seg->mask.count());
+    EXPECT_LT(seg.outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning) << c.name;
+    EXPECT_EQ(m.voxelCount, seg.mask.count());
     // Surface of the ellipsoid (Knud Thomsen's formula, within 1.1 %); voxel surfaces are rough.
     const double p = 1.6075, a = 23.5, b = 20, cc = 17;
     const double area = 4 * M_PI * std::pow((std::pow(a * b, p) + std::pow(a * cc, p) + std::pow(b * cc, p)) / 3, 1 / p);
-    EXPECT_NEAR(m->surfaceMm2, area, 0.10 * area) << c.name;
+    EXPECT_NEAR(m.surfaceMm2, area, 0.10 * area) << c.name;
     // The mask is a small block, not the size of the series.
-    EXPECT_LT(seg->mask.voxels.size(), vol->geometry.voxelCount());
+    EXPECT_LT(seg.mask.voxels.size(), vol.geometry.voxelCount());
     // Every figure as a measurement object with its unit, derivation and images.
-    const auto objects = annotations::lesionMeasurements(*m, *seg, "lesion-1");
+    const auto objects = annotations::lesionMeasurements(m, seg, "lesion-1");
     ASSERT_EQ(objects.size(), 13u);
     EXPECT_EQ(objects[0].name, "AP diameter");
-    EXPECT_DOUBLE_EQ(objects[0].measurement.value, m->ap.lengthMm);
+    EXPECT_DOUBLE_EQ(objects[0].measurement.value, m.ap.lengthMm);
     EXPECT_EQ(objects[0].measurement.unit, "mm");
     EXPECT_EQ(objects[6].measurement.unit, "mL");
     EXPECT_EQ(objects[8].measurement.unit, "[hnsf'U]");
-    EXPECT_EQ(objects[0].seriesInstanceUid, vol->seriesInstanceUid);
+    EXPECT_EQ(objects[0].seriesInstanceUid, vol.seriesInstanceUid);
     EXPECT_FALSE(objects[0].sopInstanceUids.empty());
     std::printf("%-24s AP %.2f/%.2f LR %.2f/%.2f SI %.2f/%.2f long %.2f/%.2f ax %.2f/%.2f perp %.2f/%.2f vol %.3f/%.3f mean %.2f surf %.0f/%.0f\n",
-                c.name.c_str(), m->ap.lengthMm, test::extentAlongMm(c, kP), m->lr.lengthMm, test::extentAlongMm(c, kL),
-                m->si.lengthMm, test::extentAlongMm(c, kS), m->longestDiameter.lengthMm, 47.0, m->axialLongest.lengthMm,
-                2 * section[0], m->axialPerpendicular.lengthMm, 2 * section[1], m->volumeMl, test::volumeMl(c), m->values.mean,
-                m->surfaceMm2, area);
+                c.name.c_str(), m.ap.lengthMm, test::extentAlongMm(c, kP), m.lr.lengthMm, test::extentAlongMm(c, kL),
+                m.si.lengthMm, test::extentAlongMm(c, kS), m.longestDiameter.lengthMm, 47.0, m.axialLongest.lengthMm,
+                2 * section[0], m.axialPerpendicular.lengthMm, 2 * section[1], m.volumeMl, test::volumeMl(c), m.values.mean,
+                m.surfaceMm2, area);
 }
 
 INSTANTIATE_TEST_SUITE_P(Orientations, EllipsoidExtent, ::testing::ValuesIn(cases()),
@@ -113,23 +129,21 @@ class HighContrastEllipsoid : public ::testing::TestWithParam<std::tuple<Ellipso
 
 TEST_P(HighContrastEllipsoid, VolumeAndDiametersMatchTheTruth) {
     const auto& [c, k] = GetParam();
-    test::TempDir dir;
     test::LesionValues values;
     values.modality = k.modality;
     values.lesion = k.lesion, values.background = k.background, values.noiseSd = k.noise;
-    auto vol = test::makeEllipsoidVolume(c, values, dir.path());
-    ASSERT_TRUE(vol.ok()) << vol.error().message;
-    auto seg = segmentLesion(*vol, c.centreLps);
-    ASSERT_TRUE(seg.ok()) << seg.error().message;
-    auto m = measureLesion(*vol, seg->mask);
-    ASSERT_TRUE(m.ok()) << m.error().message;
-    auto tol = [&](Vec3 axis) { return test::toleranceAlongMm(vol->geometry, axis); };
-    EXPECT_NEAR(m->ap.lengthMm, test::extentAlongMm(c, kP), tol(kP)) << c.name << " " << k.name;
-    EXPECT_NEAR(m->lr.lengthMm, test::extentAlongMm(c, kL), tol(kL)) << c.name << " " << k.name;
-    EXPECT_NEAR(m->si.lengthMm, test::extentAlongMm(c, kS), tol(kS)) << c.name << " " << k.name;
-    EXPECT_NEAR(m->volumeMl, test::volumeMl(c), 0.05 * test::volumeMl(c)) << c.name << " " << k.name;
-    EXPECT_NEAR(m->values.mean, k.lesion, 0.01 * k.lesion + 1) << c.name << " " << k.name;
-    EXPECT_TRUE(seg->warnings.empty()) << c.name << " " << k.name << ": " << seg->warnings.front();
+    auto r = segmentAndMeasure(c, values);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    const Volume& vol = r->volume;
+    const Segmentation& seg = r->segmentation;
+    const LesionMetrics& m = r->metrics;
+    auto tol = [&](Vec3 axis) { return test::toleranceAlongMm(vol.geometry, axis); };
+    EXPECT_NEAR(m.ap.lengthMm, test::extentAlongMm(c, kP), tol(kP)) << c.name << " " << k.name;
+    EXPECT_NEAR(m.lr.lengthMm, test::extentAlongMm(c, kL), tol(kL)) << c.name << " " << k.name;
+    EXPECT_NEAR(m.si.lengthMm, test::extentAlongMm(c, kS), tol(kS)) << c.name << " " << k.name;
+    EXPECT_NEAR(m.volumeMl, test::volumeMl(c), 0.05 * test::volumeMl(c)) << c.name << " " << k.name;
+    EXPECT_NEAR(m.values.mean, k.lesion, 0.01 * k.lesion + 1) << c.name << " " << k.name;
+    EXPECT_TRUE(seg.warnings.empty()) << c.name << " " << k.name << ": " << seg.warnings.front();
 }
 
 // The bound that widens where the layer outside is still lesion moves to the 50% level against
@@ -141,19 +155,16 @@ TEST(HighContrastEllipsoid, TheWideningNeverPassesTheHalfLevel) {
     c.spacingMm = {0.8, 0.8, 0.8};
     c.size = {70, 70, 60};
     c.semiAxesMm = {10, 10, 10};
-    test::TempDir dir;
     test::LesionValues values;
     values.lesion = 60, values.background = -100, values.noiseSd = 10;
-    auto vol = test::makeEllipsoidVolume(c, values, dir.path());
-    ASSERT_TRUE(vol.ok()) << vol.error().message;
     SegmentationOptions o;
     o.smoothingSigmaMm = 2;
-    auto seg = segmentLesion(*vol, c.centreLps, o);
-    ASSERT_TRUE(seg.ok()) << seg.error().message;
-    EXPECT_GE(seg->lower, 0.5 * (60 - 100) - 2) << seg->method;
-    auto m = measureLesion(*vol, seg->mask);
-    ASSERT_TRUE(m.ok()) << m.error().message;
-    EXPECT_LT(m->volumeMl, 1.05 * test::volumeMl(c));
+    auto r = segmentAndMeasure(c, values, o);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    const Segmentation& seg = r->segmentation;
+    const LesionMetrics& m = r->metrics;
+    EXPECT_GE(seg.lower, 0.5 * (60 - 100) - 2) << seg.method;
+    EXPECT_LT(m.volumeMl, 1.05 * test::volumeMl(c));
 }
 
 // A small high-contrast lesion: the region from the seed stops two voxels inside the edge, and
@@ -167,21 +178,19 @@ TEST(HighContrastEllipsoid, SmallSphereReachesItsHalfLevel) {
         c.spacingMm = {spacing, spacing, spacing};
         c.size = {std::size_t(std::lround(40 / spacing)), std::size_t(std::lround(40 / spacing)), std::size_t(std::lround(40 / spacing))};
         c.semiAxesMm = {8, 8, 8};
-        test::TempDir dir;
         test::LesionValues values;
         values.modality = "MR";
         values.lesion = 100, values.background = 400, values.noiseSd = 5;
-        auto vol = test::makeEllipsoidVolume(c, values, dir.path());
-        ASSERT_TRUE(vol.ok()) << vol.error().message;
-        auto seg = segmentLesion(*vol, c.centreLps);
-        ASSERT_TRUE(seg.ok()) << seg.error().message;
-        auto m = measureLesion(*vol, seg->mask);
-        ASSERT_TRUE(m.ok()) << m.error().message;
-        EXPECT_NEAR(m->volumeMl, test::volumeMl(c), 0.05 * test::volumeMl(c)) << c.name << ": " << seg->method;
-        EXPECT_NEAR(m->lr.lengthMm, 16.0, test::toleranceAlongMm(vol->geometry, kL)) << c.name;
-        EXPECT_NEAR(m->ap.lengthMm, 16.0, test::toleranceAlongMm(vol->geometry, kP)) << c.name;
-        EXPECT_NEAR(m->si.lengthMm, 16.0, test::toleranceAlongMm(vol->geometry, kS)) << c.name;
-        EXPECT_TRUE(seg->warnings.empty()) << c.name;
+        auto r = segmentAndMeasure(c, values);
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        const Volume& vol = r->volume;
+        const Segmentation& seg = r->segmentation;
+        const LesionMetrics& m = r->metrics;
+        EXPECT_NEAR(m.volumeMl, test::volumeMl(c), 0.05 * test::volumeMl(c)) << c.name << ": " << seg.method;
+        EXPECT_NEAR(m.lr.lengthMm, 16.0, test::toleranceAlongMm(vol.geometry, kL)) << c.name;
+        EXPECT_NEAR(m.ap.lengthMm, 16.0, test::toleranceAlongMm(vol.geometry, kP)) << c.name;
+        EXPECT_NEAR(m.si.lengthMm, 16.0, test::toleranceAlongMm(vol.geometry, kS)) << c.name;
+        EXPECT_TRUE(seg.warnings.empty()) << c.name;
     }
 }
 
@@ -202,24 +211,22 @@ TEST(ThinLesion, ANodeTwoThickSlicesDeepKeepsBothSlices) {
         c.size = {40, 40, 9};
         c.semiAxesMm = {6, 4.5, 7.5};
         c.centreLps = {0.4, offMm, -0.3};
-        test::TempDir dir;
         test::LesionValues values;
         values.modality = "MR";
         values.lesion = 500, values.background = 300, values.noiseSd = 8;
-        auto vol = test::makeEllipsoidVolume(c, values, dir.path());
-        ASSERT_TRUE(vol.ok()) << vol.error().message;
-        auto seg = segmentLesion(*vol, c.centreLps);
-        ASSERT_TRUE(seg.ok()) << seg.error().message;
-        auto m = measureLesion(*vol, seg->mask);
-        ASSERT_TRUE(m.ok()) << m.error().message;
-        EXPECT_NEAR(m->ap.lengthMm, 9.0, test::toleranceAlongMm(vol->geometry, kP)) << c.name << ": " << seg->method;
-        EXPECT_NEAR(m->lr.lengthMm, 12.0, test::toleranceAlongMm(vol->geometry, kL)) << c.name;
-        EXPECT_NEAR(m->si.lengthMm, 15.0, test::toleranceAlongMm(vol->geometry, kS)) << c.name;
-        EXPECT_NEAR(m->volumeMl, test::volumeMl(c), 0.05 * test::volumeMl(c)) << c.name;
-        EXPECT_NEAR(m->values.mean, 500.0, 0.02 * 500) << c.name;
+        auto r = segmentAndMeasure(c, values);
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        const Volume& vol = r->volume;
+        const Segmentation& seg = r->segmentation;
+        const LesionMetrics& m = r->metrics;
+        EXPECT_NEAR(m.ap.lengthMm, 9.0, test::toleranceAlongMm(vol.geometry, kP)) << c.name << ": " << seg.method;
+        EXPECT_NEAR(m.lr.lengthMm, 12.0, test::toleranceAlongMm(vol.geometry, kL)) << c.name;
+        EXPECT_NEAR(m.si.lengthMm, 15.0, test::toleranceAlongMm(vol.geometry, kS)) << c.name;
+        EXPECT_NEAR(m.volumeMl, test::volumeMl(c), 0.05 * test::volumeMl(c)) << c.name;
+        EXPECT_NEAR(m.values.mean, 500.0, 0.02 * 500) << c.name;
         // Two slices deep it is still mostly partial volume across them, and says so.
-        ASSERT_EQ(seg->warnings.size(), 1u) << c.name;
-        EXPECT_NE(seg->warnings[0].find("spans 2 slice(s) of 4.0 mm"), std::string::npos) << seg->warnings[0];
+        ASSERT_EQ(seg.warnings.size(), 1u) << c.name;
+        EXPECT_NE(seg.warnings[0].find("spans 2 slice(s) of 4.0 mm"), std::string::npos) << seg.warnings[0];
     }
 }
 
