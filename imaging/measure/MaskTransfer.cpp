@@ -1,5 +1,7 @@
 #include "imaging/measure/MaskTransfer.h"
 
+#include "imaging/measure/RegionParts.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -153,6 +155,29 @@ Result<Segmentation> segmentOnOtherSeries(const Volume& outlineSeries, const Vol
     std::snprintf(rule, sizeof rule, "a voxel of this series is inside when more than half of its %d sub-grid points lie inside the outline",
                   moved->samplesPerVoxel);
     out.method = "outlined on " + named(outlineSeries) + ": " + out.method + "; carried to " + named(target) + ": " + rule;
+    // Carried to thicker slices, a lesion one or two of them deep is mostly partial volume across
+    // them, as from a click there (see the seed segmentation's thin-region check): the ASPS node,
+    // 15 mm SI on the axial T1+C, is two 4 mm slices deep (9 mm AP) on the coronal T2.
+    const VolumeGeometry& mg = out.mask.geometry;
+    const double finest = std::min({mg.spacingMm.x, mg.spacingMm.y, mg.spacingMm.z});
+    for (int a = 0; a < 3; ++a) {
+        if (mg.spacingMm[a] <= 1.5 * finest) continue;
+        std::size_t first = mg.size[a], last = 0;
+        for (std::size_t k = 0; k < mg.size[2]; ++k)
+            for (std::size_t j = 0; j < mg.size[1]; ++j)
+                for (std::size_t i = 0; i < mg.size[0]; ++i)
+                    if (out.mask.inside(i, j, k)) {
+                        const std::size_t at = a == 0 ? i : a == 1 ? j : k;
+                        first = std::min(first, at), last = std::max(last, at);
+                    }
+        if (first <= last && last - first + 1 <= 2) {
+            out.warnings.push_back("check the outline: on " + named(target) + " the lesion spans " + std::to_string(last - first + 1) +
+                                   " slice(s) of " + detail::fmt(mg.spacingMm[a]) +
+                                   " mm, where it is mostly partial volume, so the size across the slices and the volume may be "
+                                   "off by up to a slice. Compare it with the images, or measure on a series with thinner slices");
+            break;
+        }
+    }
     if (moved->outsideFraction > 0) {
         char w[200];
         std::snprintf(w, sizeof w, "%.0f%% of the lesion outlined on %s lies outside %s: its sizes there are cut",
