@@ -171,16 +171,12 @@ void SeedSegmentation::moveAgainstFarSurroundings(Region& region) {
     if (!run.empty() && std::fabs(medianOf(run) - mean) > lesionNoise) return;
     // Partial volume spreads over the values between the lesion and the tissue; a layer one voxel
     // thick round the lesion (a halo at 250 round a lesion at 300 in 100, a single sample on each
-    // ray) gathers them at its value. No window of 4 noise SD (at least a twelfth of their spread)
-    // may hold more than twice its share of an even spread (lone lesions at noise 4-8: up to 1.7
-    // times; that halo: 2.2 times). At noise 1-2 in a contrast of 200 a window of 4 SD is narrower
-    // than the lumps the voxel grid itself leaves in a sphere's partial volume: a lone 20 mm
-    // sphere failed the test and read 25 % low with no warning.
+    // ray) gathers them at its value. No window of 4 noise SD may hold more than twice its share
+    // of an even spread (lone lesions at noise 4-8: up to 1.7 times; that halo: 2.2 times).
     for (auto& values : between) {
         if (values.size() < 20) continue;
         std::sort(values.begin(), values.end());
-        const double spread = std::max(4 * lesionNoise, double(values.back() - values.front()));
-        const double width = std::max(4 * lesionNoise, spread / 12);
+        const double width = 4 * lesionNoise, spread = std::max(width, values.back() - values.front());
         std::size_t most = 0;
         for (std::size_t a = 0, b = 0; a < values.size(); ++a) {
             while (b < values.size() && values[b] <= values[a] + width) ++b;
