@@ -122,15 +122,18 @@ void SeedSegmentation::moveToHalfLevel(Region& region) {
             // region was that thin across the coarsest axis, the region may grow (n + 1) / n times
             // more, as long as it is at most one slice deeper there than that first region (else a
             // plate of similar value joined across the slices: +101 % for an 8 mm sphere on 4 mm).
+            // The allowance goes to the widening that adds that slice, once (not again to a later
+            // round from a region already a slice deeper).
             double maxRatio = 2.0;
             if (refined && coarse >= 0) {
-                const long n = long(base.hi[coarse] - base.lo[coarse] + 1), now = long(refined->hi[coarse] - refined->lo[coarse] + 1);
-                if (n <= 2 && now <= n + 1) maxRatio *= double(n + 1) / double(n);
+                const long n = long(base.hi[coarse] - base.lo[coarse] + 1), before = long(region.hi[coarse] - region.lo[coarse] + 1),
+                           now = long(refined->hi[coarse] - refined->lo[coarse] + 1);
+                if (n <= 2 && now <= n + 1 && now > before) maxRatio *= double(n + 1) / double(n);
             }
-            // A widening that drops much of the region was cut by leak control (an 8 mm sphere across
-            // 4 mm slices, its next slice at the level, kept 4 voxels of 70).
+            // A widening must not shrink the region nor drop much of it: leak control cut an 8 mm
+            // sphere across 4 mm slices, its next slice at the level, to 4 voxels of 70.
             if (refined && (tighten ? 2 * refined->count >= region.count
-                                    : detail::shareKept(region, *refined) >= 0.9 &&
+                                    : refined->count >= region.count && detail::shareKept(region, *refined) >= 0.9 &&
                                           onlyEdgeAdded(region, *refined, maxRatio, againstBeyond ? reach : noReach) &&
                                           onlyEdgeAdded(base, *refined, HUGE_VAL, againstBeyond ? reach : noReach))) {
                 region = starShaped(std::move(*refined));
@@ -157,7 +160,7 @@ void SeedSegmentation::moveToHalfLevel(Region& region) {
     //   slices read 29 % low; centred in a slice, its next slices are under half lesion everywhere.
     // - With its 50% boundary, a 10 mm sphere across 5 mm slices at contrast 10 noise SD takes in a
     //   next slice half lesion at its centre: +14 to +25 %.
-    // So is a region that was that thin before these moves and is a slice deeper after them.
+    // So is a region that was that thin before these moves, however deep it is after them.
     const bool blocked = halfLevelBlocked[0] || halfLevelBlocked[1];
     for (int a = 0; a < 3; ++a) {
         const long slices = long(region.hi[a] - region.lo[a] + 1), first = long(base.hi[a] - base.lo[a] + 1);

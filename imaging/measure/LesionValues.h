@@ -9,8 +9,8 @@
 // - cap: a voxel that is an edge only along a coarse axis. It is kept unless its value lies more
 //   than 4 robust SD from the median of the interior (a cap partly air over a scalp mass). A
 //   lesion one or two thick slices deep has no interior but its caps: those two voxels or more
-//   inside its outline in the plane stand for it, from the slice with the most of them (and the
-//   other when it has at least half as many), when they are 8 or more and a quarter of those
+//   inside its outline in the plane stand for it, from the slice with the most of them (and any
+//   other slice with at least half as many), when they are 8 or more and a quarter of those
 //   slices' caps; else every deep cap, or every cap when fewer than 8 are deep.
 // - SD, min and max are over the interior and the kept caps (`count` of them).
 // - The mean is the lesion's volume-weighted mean: every voxel of the mask counts, each edge voxel
