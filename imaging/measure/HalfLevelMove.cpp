@@ -165,11 +165,8 @@ void SeedSegmentation::moveToHalfLevel(Region& region) {
     for (int a = 0; a < 3; ++a) {
         const long slices = long(region.hi[a] - region.lo[a] + 1), first = long(base.hi[a] - base.lo[a] + 1);
         if (thick[a] && std::min(slices, first) <= 2) {
-            out.warnings.push_back("check the outline: the region spans " + std::to_string(slices) + " slice(s) of " + fmt(sp[a]) +
-                                   " mm, where it is mostly partial volume" +
-                                   (blocked ? " and its 50% partial-volume boundary was not used" : "") +
-                                   ", so the size across the slices and the volume may be off by up to a slice. Compare it "
-                                   "with the images, or measure on a series with thinner slices, or with calipers");
+            out.warnings.push_back(thinAcrossSlicesWarning("the region", std::size_t(slices), sp[a],
+                                                           blocked ? " and its 50% partial-volume boundary was not used" : ""));
             break;
         }
     }

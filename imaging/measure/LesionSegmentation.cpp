@@ -141,7 +141,7 @@ void SeedSegmentation::setUp() {
     // (partial-volume shells between bright and dark tissue are that thin, and so are bridges).
     // Thick-slice axes: partial volume there is a slice's worth, not a voxel's (leak control,
     // through-slice mixes and the per-voxel partial-volume layer treat them apart).
-    thick = {sp.x > 1.5 * minSpacing, sp.y > 1.5 * minSpacing, sp.z > 1.5 * minSpacing};
+    thick = thickAxes(sp);
     for (int a = 0; a < 3; ++a) {
         if (o.leakOpeningMm > 0) leak[a] = std::lround(o.leakOpeningMm / sp[a]);
         else if (autoRange) leak[a] = thick[a] ? 0 : 1;

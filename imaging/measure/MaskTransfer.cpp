@@ -159,9 +159,9 @@ Result<Segmentation> segmentOnOtherSeries(const Volume& outlineSeries, const Vol
     // them, as from a click there (see the seed segmentation's thin-region check): the ASPS node,
     // 15 mm SI on the axial T1+C, is two 4 mm slices deep (9 mm AP) on the coronal T2.
     const VolumeGeometry& mg = out.mask.geometry;
-    const double finest = std::min({mg.spacingMm.x, mg.spacingMm.y, mg.spacingMm.z});
+    const std::array<bool, 3> thick = detail::thickAxes(mg.spacingMm);
     for (int a = 0; a < 3; ++a) {
-        if (mg.spacingMm[a] <= 1.5 * finest) continue;
+        if (!thick[a]) continue;
         std::size_t first = mg.size[a], last = 0;
         for (std::size_t k = 0; k < mg.size[2]; ++k)
             for (std::size_t j = 0; j < mg.size[1]; ++j)
@@ -171,10 +171,7 @@ Result<Segmentation> segmentOnOtherSeries(const Volume& outlineSeries, const Vol
                         first = std::min(first, at), last = std::max(last, at);
                     }
         if (first <= last && last - first + 1 <= 2) {
-            out.warnings.push_back("check the outline: on " + named(target) + " the lesion spans " + std::to_string(last - first + 1) +
-                                   " slice(s) of " + detail::fmt(mg.spacingMm[a]) +
-                                   " mm, where it is mostly partial volume, so the size across the slices and the volume may be "
-                                   "off by up to a slice. Compare it with the images, or measure on a series with thinner slices");
+            out.warnings.push_back(detail::thinAcrossSlicesWarning("on " + named(target) + " the lesion", last - first + 1, mg.spacingMm[a]));
             break;
         }
     }

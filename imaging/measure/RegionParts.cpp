@@ -167,6 +167,18 @@ bool onlyEdgeAdded(const Region& before, const Region& after, double maxCountRat
     return true;
 }
 
+std::array<bool, 3> thickAxes(const Vec3& spacingMm) {
+    const double finest = std::min({spacingMm.x, spacingMm.y, spacingMm.z});
+    return {spacingMm.x > 1.5 * finest, spacingMm.y > 1.5 * finest, spacingMm.z > 1.5 * finest};
+}
+
+std::string thinAcrossSlicesWarning(const std::string& subject, std::size_t slices, double spacingMm, const std::string& detail) {
+    return "check the outline: " + subject + " spans " + std::to_string(slices) + " slice(s) of " + fmt(spacingMm) +
+           " mm, where it is mostly partial volume" + detail +
+           ", so the size across the slices and the volume may be off by up to a slice. Compare it with the images, or "
+           "measure on a series with thinner slices, or with calipers";
+}
+
 double shareKept(const Region& before, const Region& after) {
     const Block& b = before.block;
     const long n[3] = {long(b.size(0)), long(b.size(1)), long(b.size(2))};

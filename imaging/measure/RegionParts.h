@@ -18,6 +18,15 @@ namespace mensura::imaging::detail {
 std::string fmt(double v, int precision = 1);
 std::string pointText(PointLps p);
 
+// The thick-slice axes: spacing more than 1.5 times the finest. Partial volume along them is a
+// slice's worth, not a voxel's.
+std::array<bool, 3> thickAxes(const Vec3& spacingMm);
+
+// The warning for a lesion one or two thick slices deep (mostly partial volume across them), for
+// `subject` ("the region", "on series X the lesion"), with `detail` after "partial volume".
+std::string thinAcrossSlicesWarning(const std::string& subject, std::size_t slices, double spacingMm,
+                                    const std::string& detail = {});
+
 // A grown region in block space, with its bounding box and whether it touches the block.
 struct Region {
     Block block;
