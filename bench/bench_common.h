@@ -81,9 +81,9 @@ struct Report {
             "\"pixels_s_best\":%.4f,\"pixels_s_median\":%.4f,"
             "\"total_s_best\":%.4f,\"total_s_median\":%.4f,"
             "\"rss_start_kb\":%ld,\"rss_before_load_kb\":%ld,\"peak_rss_kb\":%ld}\n",
-            jsonEscape(tool).c_str(), jsonEscape(folder).c_str(), threads, repeat, files, slices,
-            voxelBytes, index.best(), index.median(), pixels.best(), pixels.median(), total.best(),
-            total.median(), rssStartKb, rssBeforeLoadKb, peakRssKb);
+            jsonEscape(tool).c_str(), jsonEscape(folder).c_str(), threads, repeat, files, slices, voxelBytes,
+            index.best(), index.median(), pixels.best(), pixels.median(), total.best(), total.median(), rssStartKb,
+            rssBeforeLoadKb, peakRssKb);
         std::fflush(stdout);
     }
 };

@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "bench_common.h"
-#include "imaging/DicomIndex.h"
-#include "imaging/VolumeLoader.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/VolumeLoader.h"
 
 using namespace mensura;
 

@@ -14,8 +14,8 @@
 #include <string>
 
 #include "bench_common.h"
-#include "imaging/measure/LesionMetrics.h"
-#include "imaging/measure/LesionSegmentation.h"
+#include "mensura/measure/LesionMetrics.h"
+#include "mensura/measure/LesionSegmentation.h"
 
 using namespace mensura;
 using namespace mensura::imaging;
@@ -49,7 +49,8 @@ Volume makeCt(std::size_t nx, std::size_t ny, std::size_t nz, PointLps centre) {
         for (std::size_t j = std::size_t(c.y - 26); j <= std::size_t(c.y + 26); ++j)
             for (std::size_t i = std::size_t(c.x - 30); i <= std::size_t(c.x + 30); ++i) {
                 const Vec3 d = v.geometry.indexToLps(double(i), double(j), double(k)) - centre;
-                const double r = d.x * d.x / (semi.x * semi.x) + d.y * d.y / (semi.y * semi.y) + d.z * d.z / (semi.z * semi.z);
+                const double r =
+                    d.x * d.x / (semi.x * semi.x) + d.y * d.y / (semi.y * semi.y) + d.z * d.z / (semi.z * semi.z);
                 if (r <= 1) v.int16Voxels[v.index(i, j, k)] += 60;
             }
     return v;
@@ -61,9 +62,11 @@ int main(int argc, char** argv) {
     unsigned repeat = 7;
     std::size_t nx = 512, ny = 512, nz = 400;
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) repeat = unsigned(std::atoi(argv[++i]));
+        if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc)
+            repeat = unsigned(std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--size") && i + 3 < argc) {
-            nx = std::size_t(std::atol(argv[++i])), ny = std::size_t(std::atol(argv[++i])), nz = std::size_t(std::atol(argv[++i]));
+            nx = std::size_t(std::atol(argv[++i])), ny = std::size_t(std::atol(argv[++i])),
+            nz = std::size_t(std::atol(argv[++i]));
         } else {
             std::fprintf(stderr, "usage: %s [--repeat N] [--size X Y Z]\n", argv[0]);
             return 2;

@@ -60,8 +60,8 @@ int main(int argc, char** argv) {
                 }
                 std::size_t done = 0;
                 while (done < sizes[i]) {
-                    const ssize_t n = ::pread(fd, buffer.get() + offsets[i] + done, sizes[i] - done,
-                                              static_cast<off_t>(done));
+                    const ssize_t n =
+                        ::pread(fd, buffer.get() + offsets[i] + done, sizes[i] - done, static_cast<off_t>(done));
                     if (n < 0 && errno == EINTR) continue;
                     if (n <= 0) {
                         std::fprintf(stderr, "read-files-floor: %s: short read\n", paths[i].c_str());

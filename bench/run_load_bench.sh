@@ -52,10 +52,10 @@ if [[ -f "$build/build.ninja" || -f "$build/Makefile" ]]; then
   cmake --build "$build" --target mensura-bench-load itk-gdcm-load read-files-floor mensura-make-series -j2 >/dev/null ||
     { echo "run_load_bench.sh: build in $build failed" >&2; exit 1; }
 fi
-mensura="$build/bench/mensura-bench-load"
-itk="$build/bench/itk-gdcm-load"
-floor="$build/bench/read-files-floor"
-make_series="$build/tools/mensura-make-series"
+mensura="$build/bin/mensura-bench-load"
+itk="$build/bin/itk-gdcm-load"
+floor="$build/bin/read-files-floor"
+make_series="$build/bin/mensura-make-series"
 for exe in "$mensura" "$itk" "$floor" "$make_series"; do
   [[ -x "$exe" ]] || { echo "run_load_bench.sh: $exe missing; build with:
   cmake -S $repo -B $build -G Ninja -DMENSURA_BUILD_VIEWER=OFF -DMENSURA_BUILD_TESTS=OFF && cmake --build $build -j2" >&2; exit 1; }

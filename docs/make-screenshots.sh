@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Regenerates the README's screenshots (docs/screenshots/*.png) from the build in ./build (or
 # $BUILD): the GUI tests draw the viewer screens while they work the sample cases under Xvfb
-# (<build>/viewer/screenshots/), and the viewer's --screenshot option shows what
+# (<build>/tests/viewer/screenshots/), and the viewer's --screenshot option shows what
 # `./mensura-dev run` opens. Needs xvfb-run; run ./mensura-dev test (or build) first.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
 OUT="$ROOT/docs/screenshots"
-SHOTS="$BUILD/viewer/screenshots"
+SHOTS="$BUILD/tests/viewer/screenshots"
 mkdir -p "$OUT"
 cmake --build "$BUILD" -j"$(nproc)" >/dev/null
 (cd "$BUILD" && xvfb-run -a -s '-screen 0 1600x1000x24' ctest -L gui --output-on-failure >/dev/null)
@@ -36,5 +36,5 @@ case_dir="$BUILD/screenshot_case"
 rm -rf "$case_dir" && mkdir -p "$case_dir"
 sed "s#\.\./\.\./\.\./sample_dicom#$ROOT/sample_dicom#g" \
   "$ROOT/cases/examples/seed000_ccs_craniocervical/case.json" > "$case_dir/case.json"
-xvfb-run -a -s '-screen 0 1600x1000x24' "$BUILD/viewer/mensura" --screenshot "$OUT/run_sample.png" "$case_dir" 2>/dev/null
+xvfb-run -a -s '-screen 0 1600x1000x24' "$BUILD/bin/mensura" --screenshot "$OUT/run_sample.png" "$case_dir" 2>/dev/null
 echo "docs/screenshots/run_sample.png"

@@ -29,13 +29,13 @@ JSON
 setsid /usr/sbin/Orthanc "$WORK/orthanc.json" > "$WORK/orthanc.log" 2>&1 &
 ORTHANC_PID=$!
 for _ in $(seq 200); do curl -sf "http://127.0.0.1:$HTTP/system" >/dev/null && break; sleep 0.05; done
-"$BUILD/tools/mensura-make-series" --out "$WORK/ct" --size 512 512 "$SLICES" >/dev/null
+"$BUILD/bin/mensura-make-series" --out "$WORK/ct" --size 512 512 "$SLICES" >/dev/null
 find "$WORK/ct" -type f | while read -r f; do curl -sf -X POST --data-binary "@$f" "http://127.0.0.1:$HTTP/instances" >/dev/null; done
 STUDY=$(curl -s "http://127.0.0.1:$HTTP/dicom-web/studies" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["0020000D"]["Value"][0])')
 TS=$(dcmdump +P TransferSyntaxUID "$(find "$WORK/ct" -type f | head -1)" | awk '{print $3}')
 MB=$(du -sm "$WORK/ct" | cut -f1)
 echo "study $STUDY: $SLICES slices, $MB MB, transfer syntax $TS"
-PACS="$BUILD/tools/mensura-pacs"
+PACS="$BUILD/bin/mensura-pacs"
 PEER="--peer ORTHANC@127.0.0.1:$DICOM --aet MENSURA"
 timeit() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; exit 1; }; e=$(date +%s.%N); echo "$e - $s" | bc; }
 count() { find "$1" -type f -name '*' | grep -v '\.part$' | wc -l; }

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "annotations/Measurement.h"
+#include "mensura/annotations/Measurement.h"
 
 using namespace mensura;
 

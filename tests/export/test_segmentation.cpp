@@ -5,9 +5,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "imaging/DicomIndex.h"
-#include "imaging/VolumeLoader.h"
-#include "imaging/seg/Segmentation.h"
+#include "mensura/dicom-objects/Segmentation.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/VolumeLoader.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -40,7 +40,8 @@ LesionMask ellipsoidMask(const Volume& v, PointLps c, Vec3 semi) {
         for (std::size_t j = 0; j < g.size[1]; ++j)
             for (std::size_t i = 0; i < g.size[0]; ++i) {
                 const Vec3 d = g.indexToLps(double(i), double(j), double(k)) - c;
-                if (std::pow(d.x / semi.x, 2) + std::pow(d.y / semi.y, 2) + std::pow(d.z / semi.z, 2) <= 1) m.voxels[m.index(i, j, k)] = 1;
+                if (std::pow(d.x / semi.x, 2) + std::pow(d.y / semi.y, 2) + std::pow(d.z / semi.z, 2) <= 1)
+                    m.voxels[m.index(i, j, k)] = 1;
             }
     m.seriesInstanceUid = v.seriesInstanceUid;
     m.frameOfReferenceUid = v.frameOfReferenceUid;
@@ -117,7 +118,8 @@ TEST(Segmentation, WriteValidateAndReadBackOnTheSampleCt) {
         for (std::size_t k = 0; k < mask->geometry.size[2]; ++k)
             for (std::size_t j = 0; j < mask->geometry.size[1]; ++j)
                 for (std::size_t i = 0; i < mask->geometry.size[0]; ++i)
-                    differ += mask->inside(i, j, k) != original.inside(i + mask->offset[0], j + mask->offset[1], k + mask->offset[2]);
+                    differ += mask->inside(i, j, k) !=
+                              original.inside(i + mask->offset[0], j + mask->offset[1], k + mask->offset[2]);
         EXPECT_EQ(differ, 0u);
     }
 }
@@ -164,8 +166,9 @@ TEST(SegmentationImport, DcmqiLiverSegOnItsCt) {
 TEST(SegmentationImport, HighdicomBinaryOverlappingAndFractional) {
     const std::string dir = kShared + "/seg_sr_highdicom_fixtures";
     if (!fs::exists(dir)) GTEST_SKIP() << dir << " is absent";
-    for (const char* name : {"seg_image_ct_binary.dcm", "seg_image_ct_binary_overlap.dcm", "seg_image_ct_binary_fractional.dcm",
-                             "seg_image_ct_true_fractional.dcm", "seg_image_ct_binary_single_frame.dcm"}) {
+    for (const char* name :
+         {"seg_image_ct_binary.dcm", "seg_image_ct_binary_overlap.dcm", "seg_image_ct_binary_fractional.dcm",
+          "seg_image_ct_true_fractional.dcm", "seg_image_ct_binary_single_frame.dcm"}) {
         auto seg = seg::readSegmentation(dir + "/" + name);
         ASSERT_TRUE(seg.ok()) << seg.error().message;
         std::size_t frames = 0;

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "imaging/SyntheticSeries.h"
+#include "mensura/testing/SyntheticSeries.h"
 #include "support/TempDir.h"
 
 using namespace mensura::imaging;
@@ -33,9 +33,8 @@ TEST(Cli, InfoPrintsTheGeometryContract) {
     const auto j = nlohmann::json::parse(out);
     ASSERT_EQ(j["series"].size(), 1u);
     const auto& s = j["series"][0];
-    for (const char* key : {"seriesInstanceUid", "modality", "description", "rows", "columns", "slices",
-                            "spacingMm", "originLps", "directionLps", "orientation", "valueUnit", "min",
-                            "max", "warnings"})
+    for (const char* key : {"seriesInstanceUid", "modality", "description", "rows", "columns", "slices", "spacingMm",
+                            "originLps", "directionLps", "orientation", "valueUnit", "min", "max", "warnings"})
         EXPECT_TRUE(s.contains(key)) << key;
     EXPECT_EQ(s["rows"], 24);
     EXPECT_EQ(s["columns"], 32);
@@ -88,7 +87,9 @@ TEST(Cli, ErrorsNameThePathAndExitNonZero) {
     EXPECT_NE(out.find("no-such-folder"), std::string::npos) << out;
     out.clear();
     writeSample(dir / "series");
-    EXPECT_NE(runCommand(std::string(MENSURA_CLI) + " convert " + dir.path() + " --out " + (dir / "x.png") + " 2>&1", &out), 0);
+    EXPECT_NE(
+        runCommand(std::string(MENSURA_CLI) + " convert " + dir.path() + " --out " + (dir / "x.png") + " 2>&1", &out),
+        0);
     EXPECT_NE(out.find("unknown output format"), std::string::npos) << out;
     EXPECT_FALSE(std::filesystem::exists(dir / "x.png"));
 }

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "imaging/VolumeGeometry.h"
+#include "mensura/core/VolumeGeometry.h"
 
 using namespace mensura::imaging;
 

@@ -4,10 +4,10 @@
 #include <cstring>
 #include <filesystem>
 
-#include "imaging/DicomHeaderReader.h"
-#include "imaging/DicomIndex.h"
-#include "imaging/IndexJson.h"
-#include "imaging/VolumeLoader.h"
+#include "mensura/dicom/DicomHeaderReader.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/IndexJson.h"
+#include "mensura/dicom/VolumeLoader.h"
 
 namespace fs = std::filesystem;
 using namespace mensura::imaging;
@@ -59,8 +59,8 @@ TEST(Malformed, EveryPydicomTestFileIndexesAndLoadsWithoutCrashing) {
     // Names in every character set (some DCMTK cannot convert) still make valid JSON.
     const std::string text = jsonText(indexToJson(index));
     EXPECT_TRUE(nlohmann::json::accept(text));
-    std::cout << "edge_pydicom: " << index.problems.size() << " problem files, " << loaded
-              << " series loaded, " << failed << " refused with a message\n";
+    std::cout << "edge_pydicom: " << index.problems.size() << " problem files, " << loaded << " series loaded, "
+              << failed << " refused with a message\n";
 }
 
 TEST(Malformed, SpecificFilesGiveSpecificReasons) {
@@ -70,8 +70,8 @@ TEST(Malformed, SpecificFilesGiveSpecificReasons) {
         const char* file;
         const char* reason;
     };
-    for (const Expect& e : {Expect{"zipMR.gz", "not DICOM"}, Expect{"MR_truncated.dcm", ""},
-                            Expect{"rtplan_truncated.dcm", ""}}) {
+    for (const Expect& e :
+         {Expect{"zipMR.gz", "not DICOM"}, Expect{"MR_truncated.dcm", ""}, Expect{"rtplan_truncated.dcm", ""}}) {
         const std::string path = dir + e.file;
         if (!fs::exists(path)) continue;
         auto r = readFrameHeaders(path);
@@ -112,12 +112,13 @@ TEST(TransferSyntaxes, OneCtImageInEveryLosslessSyntaxGivesIdenticalHu) {
     ASSERT_TRUE(ref.ok()) << ref.error().message;
     EXPECT_DOUBLE_EQ(ref->valueRange().first, -3024.0);
     int checked = 0;
-    for (const char* ts : {"1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2",
-                           "1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",
-                           "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.5"}) {
+    for (const char* ts : {"1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99",
+                           "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70", "1.2.840.10008.1.2.4.80",
+                           "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.5"}) {
         for (const auto& e : fs::directory_iterator(dir)) {
             const std::string name = e.path().filename().string();
-            if (name.size() < std::strlen(ts) + 4 || name.compare(name.size() - std::strlen(ts) - 4, std::string::npos, std::string(ts) + ".dcm") != 0)
+            if (name.size() < std::strlen(ts) + 4 ||
+                name.compare(name.size() - std::strlen(ts) - 4, std::string::npos, std::string(ts) + ".dcm") != 0)
                 continue;
             auto v = loadFile(e.path().string());
             ASSERT_TRUE(v.ok()) << v.error().message;

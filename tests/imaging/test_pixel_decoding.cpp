@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "imaging/PixelDecoding.h"
+#include "mensura/dicom/PixelDecoding.h"
 
 using namespace mensura::imaging::detail;
 

@@ -1,14 +1,15 @@
 // Every image series in ../shared/dicom either loads with the geometry dcm2niix gives it (within
 // 0.01 mm and 0.001 in direction cosines, same voxel values) or fails with a documented reason.
 #include <gtest/gtest.h>
+#include <ostream>
 
 #include <cmath>
 #include <filesystem>
 #include <map>
 
-#include "imaging/DicomHeaderReader.h"
-#include "imaging/DicomIndex.h"
-#include "imaging/VolumeLoader.h"
+#include "mensura/dicom/DicomHeaderReader.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/VolumeLoader.h"
 #include "support/NiftiFile.h"
 #include "support/TempDir.h"
 
@@ -34,6 +35,8 @@ struct Expectation {
     // dcm2niix cannot decode the files (multi-fragment JPEG frames).
     const char* dcm2niixFolder = nullptr;
 };
+// Parameters print as their names, so the test list is the same on every run.
+void PrintTo(const Expectation& p, std::ostream* os) { *os << p.folder; }
 
 // Series folders and what Mensura must do with them; the README lists the same.
 const Expectation kSeries[] = {
@@ -65,10 +68,12 @@ const Expectation kSeries[] = {
     {"seg_sr_highdicom_fixtures/pydicom_CT2_series", nullptr, "slices too sparse"},
     {"edge_transfer_syntaxes/nema_wg04_ct_mr/REF", nullptr, nullptr},
     {"edge_transfer_syntaxes/nema_wg04_ct_mr/RLE", nullptr, nullptr},
-    {"edge_transfer_syntaxes/nema_wg04_ct_mr/JPLL", nullptr, nullptr, nullptr, "edge_transfer_syntaxes/nema_wg04_ct_mr/REF"},
+    {"edge_transfer_syntaxes/nema_wg04_ct_mr/JPLL", nullptr, nullptr, nullptr,
+     "edge_transfer_syntaxes/nema_wg04_ct_mr/REF"},
     // JPEG 2000 lossless, frames split over several fragments: DCMTK 3.6.7 has no J2K codec and
     // dcm2niix cannot read multi-fragment frames; Mensura decodes them through GDCM (OpenJPEG).
-    {"edge_transfer_syntaxes/nema_wg04_ct_mr/J2KR", nullptr, nullptr, nullptr, "edge_transfer_syntaxes/nema_wg04_ct_mr/REF"},
+    {"edge_transfer_syntaxes/nema_wg04_ct_mr/J2KR", nullptr, nullptr, nullptr,
+     "edge_transfer_syntaxes/nema_wg04_ct_mr/REF"},
     {"seg_sr_dcmqi/paramaps/701-ADCb500", nullptr, nullptr},
 };
 

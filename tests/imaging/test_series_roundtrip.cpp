@@ -1,14 +1,15 @@
 // Write series with known geometry through DCMTK, read them back through the index and the
 // loader: every scanner orientation must give the same patient-space answer.
 #include <gtest/gtest.h>
+#include <ostream>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 
-#include "imaging/DicomIndex.h"
-#include "imaging/SyntheticSeries.h"
-#include "imaging/VolumeLoader.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/VolumeLoader.h"
+#include "mensura/testing/SyntheticSeries.h"
 #include "support/TempDir.h"
 
 using namespace mensura::imaging;
@@ -20,6 +21,8 @@ struct Case {
     const char* name;
     std::array<Vec3, 3> axes;
 };
+// Parameters print as their names, so the test list is the same on every run.
+void PrintTo(const Case& p, std::ostream* os) { *os << p.name; }
 
 const double kS = std::sqrt(0.5);
 const Case kOrientations[] = {
@@ -269,8 +272,7 @@ TEST(Indexing, PickedFilesAndFoldersIndexAsOneSetEachFileOnce) {
     ASSERT_TRUE(first.ok() && second.ok());
     // Three files of the first series (one named twice) and the whole second folder.
     std::string error;
-    const DicomIndex index =
-        indexPaths({(*first)[0], (*first)[2], (*first)[4], (*first)[2], b.path()}, {}, &error);
+    const DicomIndex index = indexPaths({(*first)[0], (*first)[2], (*first)[4], (*first)[2], b.path()}, {}, &error);
     ASSERT_TRUE(error.empty()) << error;
     EXPECT_EQ(index.filesSeen, 9u);
     const auto stacks = index.allStacks();

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "imaging/DicomIndex.h"
+#include "mensura/dicom/DicomIndex.h"
 
 using namespace mensura::imaging;
 
@@ -73,7 +73,8 @@ TEST(SeriesSplitter, MultiEchoSplitsByEchoNumber) {
 TEST(SeriesSplitter, RepeatedPositionsWithoutAttributesSplitByInstanceOrder) {
     std::vector<FrameHeader> frames;
     for (int t = 0; t < 2; ++t)
-        for (int z = 0; z < 3; ++z) frames.push_back(frame("t" + std::to_string(t) + "z" + std::to_string(z), z, t * 3 + z + 1));
+        for (int z = 0; z < 3; ++z)
+            frames.push_back(frame("t" + std::to_string(t) + "z" + std::to_string(z), z, t * 3 + z + 1));
     auto parts = splitSeries(frames);
     ASSERT_EQ(parts.size(), 2u);
     EXPECT_NE(parts[0].splitReason.find("InstanceNumber order"), std::string::npos);

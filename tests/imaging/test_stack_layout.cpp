@@ -4,7 +4,7 @@
 #include <cmath>
 #include <random>
 
-#include "imaging/StackLayout.h"
+#include "mensura/dicom/StackLayout.h"
 
 using namespace mensura::imaging;
 
@@ -38,8 +38,7 @@ TEST(StackLayout, SortsByPositionNotByFileOrder) {
     ASSERT_TRUE(l.isVolume) << l.notVolumeReason;
     EXPECT_TRUE(l.warnings.empty());
     ASSERT_EQ(l.sliceToFrame.size(), 7u);
-    for (std::size_t k = 0; k < 7; ++k)
-        EXPECT_NEAR(frames[l.sliceToFrame[k]].positionLps->z, 2.5 * k, 1e-12);
+    for (std::size_t k = 0; k < 7; ++k) EXPECT_NEAR(frames[l.sliceToFrame[k]].positionLps->z, 2.5 * k, 1e-12);
     EXPECT_NEAR(l.geometry.spacingMm.z, 2.5, 1e-12);
     EXPECT_NEAR(l.geometry.spacingMm.x, 0.5, 1e-12);  // between columns
     EXPECT_NEAR(l.geometry.spacingMm.y, 0.6, 1e-12);  // between rows

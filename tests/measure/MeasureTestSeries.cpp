@@ -4,9 +4,9 @@
 #include <cmath>
 #include <random>
 
-#include "imaging/DicomIndex.h"
-#include "imaging/DicomSeriesWriter.h"
-#include "imaging/VolumeLoader.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/DicomSeriesWriter.h"
+#include "mensura/dicom/VolumeLoader.h"
 
 namespace mensura::test {
 using namespace imaging;
@@ -67,15 +67,15 @@ Result<Volume> makeEllipsoidVolume(const EllipsoidCase& c, const LesionValues& v
                     return rr < val.coreFraction ? val.coreValue : val.lesion;
                 };
                 double v;
-                if (std::fabs(r - 1) * minSemi > diag && (val.coreFraction == 0 || std::fabs(r - val.coreFraction) * minSemi > diag) &&
+                if (std::fabs(r - 1) * minSemi > diag &&
+                    (val.coreFraction == 0 || std::fabs(r - val.coreFraction) * minSemi > diag) &&
                     (!val.leftHalfValue || std::fabs(p.x - c.centreLps.x) > diag)) {
                     v = valueAt(r, p);
                 } else {
                     double acc = 0;
                     for (int a = 0; a < sub; ++a)
                         for (int b = 0; b < sub; ++b)
-                            for (int d = 0; d < sub; ++d)
-                            {
+                            for (int d = 0; d < sub; ++d) {
                                 const PointLps q = g.indexToLps(i + (a + 0.5) / sub - 0.5, j + (b + 0.5) / sub - 0.5,
                                                                 k + (d + 0.5) / sub - 0.5);
                                 acc += valueAt(ellipsoidRadius(c, q), q);

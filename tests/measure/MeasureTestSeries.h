@@ -3,10 +3,11 @@
 // and loaded back, for the measurement tests.
 #include <array>
 #include <optional>
+#include <ostream>
 #include <string>
 
-#include "imaging/Result.h"
-#include "imaging/Volume.h"
+#include "mensura/core/Result.h"
+#include "mensura/core/Volume.h"
 
 namespace mensura::test {
 
@@ -15,11 +16,12 @@ struct EllipsoidCase {
     std::array<imaging::Vec3, 3> imageAxes;  // acquisition: i, j, k directions in LPS
     imaging::Vec3 spacingMm;
     std::array<std::size_t, 3> size;
-    imaging::Vec3 semiAxesMm;                // along the ellipsoid's own axes
-    std::array<imaging::Vec3, 3> ellipsoidAxes{imaging::Vec3{1, 0, 0}, imaging::Vec3{0, 1, 0},
-                                               imaging::Vec3{0, 0, 1}};
+    imaging::Vec3 semiAxesMm;  // along the ellipsoid's own axes
+    std::array<imaging::Vec3, 3> ellipsoidAxes{imaging::Vec3{1, 0, 0}, imaging::Vec3{0, 1, 0}, imaging::Vec3{0, 0, 1}};
     imaging::PointLps centreLps{3.3, -2.1, 1.7};
 };
+// Parameters print as their names, so the test list is the same on every run.
+inline void PrintTo(const EllipsoidCase& p, std::ostream* os) { *os << p.name; }
 
 struct LesionValues {
     std::string modality = "CT";
@@ -37,8 +39,7 @@ std::array<imaging::Vec3, 3> rotatedAxes(imaging::Vec3 axis, double degrees);
 // Writes the series (partial volume: boundary voxels are mixed by 4x4x4 supersampling) and
 // loads it. frameOfReferenceUid and seriesUid name the DICOM UIDs (derived when empty).
 imaging::Result<imaging::Volume> makeEllipsoidVolume(const EllipsoidCase& c, const LesionValues& values,
-                                                     const std::string& folder,
-                                                     const std::string& seriesUid = {},
+                                                     const std::string& folder, const std::string& seriesUid = {},
                                                      const std::string& frameOfReferenceUid = {});
 
 // The tolerance on a diameter along a patient axis: max(1 mm, one voxel along it), the

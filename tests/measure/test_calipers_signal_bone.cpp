@@ -4,10 +4,10 @@
 
 #include <cmath>
 
-#include "annotations/Measurement.h"
-#include "imaging/measure/BoneInvolvement.h"
-#include "imaging/measure/Calipers.h"
-#include "imaging/measure/SignalRatio.h"
+#include "mensura/annotations/Measurement.h"
+#include "mensura/measure/BoneInvolvement.h"
+#include "mensura/measure/Calipers.h"
+#include "mensura/measure/SignalRatio.h"
 
 using namespace mensura;
 using namespace mensura::imaging;
@@ -113,8 +113,10 @@ Volume boneVolume() {
             for (std::size_t i = 0; i < 50; ++i) {
                 const double x = double(i) - 25, y = double(j) - 25, r = std::hypot(x, y);
                 float val = 40;
-                if (r <= 8) val = 300;
-                else if (r <= 10) val = 1000;
+                if (r <= 8)
+                    val = 300;
+                else if (r <= 10)
+                    val = 1000;
                 if (k >= 10) {
                     if (r <= 8 && x > 0) val = 40;
                     if (r > 8 && r <= 10 && x > 0 && std::fabs(y) < 2) val = 40;  // cortical gap
@@ -159,7 +161,8 @@ TEST(BoneInvolvement, LyticFractionAndCorticalBreachAgainstAHealthyReference) {
     EXPECT_FALSE(healthy->corticalBreach);
     auto inverted = assessBoneInvolvement(v, {{38, 12, 0}, {12, 38, 9}}, reference);
     ASSERT_FALSE(inverted.ok());
-    EXPECT_EQ(inverted.error().message.rfind("affected box: x0 must be less than x1", 0), 0u) << inverted.error().message;
+    EXPECT_EQ(inverted.error().message.rfind("affected box: x0 must be less than x1", 0), 0u)
+        << inverted.error().message;
     EXPECT_FALSE(assessBoneInvolvement(v, affected, reference, {700, 600}).ok());  // thresholds out of order
 }
 

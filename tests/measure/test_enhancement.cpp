@@ -2,9 +2,9 @@
 // pre and post values are known: degree, pattern and the figures behind them.
 #include <gtest/gtest.h>
 
-#include "imaging/DicomSeriesWriter.h"
-#include "imaging/measure/EnhancementAnalysis.h"
 #include "measure/MeasureTestSeries.h"
+#include "mensura/dicom/DicomSeriesWriter.h"
+#include "mensura/measure/EnhancementAnalysis.h"
 #include "support/TempDir.h"
 
 using namespace mensura;
@@ -28,7 +28,8 @@ struct Pair {
 };
 
 // Pre: 1 mm isotropic; post: 0.8 x 0.8 x 2 mm, so the pre series is resampled at post positions.
-void makePair(Pair& p, const test::LesionValues& pre, const test::LesionValues& post, const std::string& preFor = "for-A") {
+void makePair(Pair& p, const test::LesionValues& pre, const test::LesionValues& post,
+              const std::string& preFor = "for-A") {
     p.pre = test::makeEllipsoidVolume(lesionCase({1, 1, 1}, {56, 48, 40}), pre, p.preDir.path(), derivedUid("pre"),
                                       derivedUid(preFor));
     p.post = test::makeEllipsoidVolume(lesionCase({0.8, 0.8, 2}, {70, 60, 20}), post, p.postDir.path(),

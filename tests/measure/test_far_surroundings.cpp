@@ -8,10 +8,10 @@
 
 #include <cmath>
 
-#include "imaging/measure/LesionMetrics.h"
-#include "imaging/measure/LesionSegmentation.h"
-#include "imaging/phantom/Grids.h"
-#include "imaging/phantom/Scene.h"
+#include "mensura/measure/LesionMetrics.h"
+#include "mensura/measure/LesionSegmentation.h"
+#include "mensura/testing/Grids.h"
+#include "mensura/testing/Scene.h"
 
 using namespace mensura::imaging;
 using namespace mensura::imaging::phantom;
@@ -26,11 +26,13 @@ struct Values {
 // A sphere of radius r at the origin in a background, and, when plateMm > 0, a plate that thick
 // touching its left side (+x), wider than the sphere; when shellMm > 0, a shell that thick round
 // it, of the plate's value.
-Volume render(const Values& k, double r, double plateMm, double shellMm = 0, double sliceMm = 1.0, std::uint32_t noiseSeed = 4242) {
+Volume render(const Values& k, double r, double plateMm, double shellMm = 0, double sliceMm = 1.0,
+              std::uint32_t noiseSeed = 4242) {
     Scene s;
     s.add(Solid::box({0, 0, 0}, {60, 60, 60}), Tissue::Muscle, "background");
     if (plateMm > 0) s.add(Solid::box({r + plateMm / 2, 0, 0}, {plateMm / 2, r + 4, r + 4}), Tissue::Cortex, "plate");
-    if (shellMm > 0) s.add(Solid::ellipsoid({0, 0, 0}, {r + shellMm, r + shellMm, r + shellMm}), Tissue::Cortex, "shell");
+    if (shellMm > 0)
+        s.add(Solid::ellipsoid({0, 0, 0}, {r + shellMm, r + shellMm, r + shellMm}), Tissue::Cortex, "shell");
     s.add(Solid::ellipsoid({0, 0, 0}, {r, r, r}), Tissue::LesionRim, "lesion");
     const Contrast c = std::string(k.modality) == "CT" ? Contrast::CtPre : Contrast::T2;
     TissueTable t;
@@ -55,7 +57,8 @@ Volume render(const Values& k, double r, double plateMm, double shellMm = 0, dou
 // the range stopped inside the edge and the outline was a voxel short (-2 to -3 %; a dark lesion
 // in a bright background, -9 to -14 %).
 TEST(FarSurroundings, AnIsolatedLesionReachesItsHalfLevel) {
-    for (const Values& k : {Values{"MR", 300, 100, 0, 8}, Values{"MR", 100, 400, 0, 5}, Values{"CT", 150, -100, 0, 4}}) {
+    for (const Values& k :
+         {Values{"MR", 300, 100, 0, 8}, Values{"MR", 100, 400, 0, 5}, Values{"CT", 150, -100, 0, 4}}) {
         const double r = 10;
         const Volume v = render(k, r, 0);
         auto seg = segmentLesion(v, {0.3, -0.2, 0.1});
@@ -63,7 +66,8 @@ TEST(FarSurroundings, AnIsolatedLesionReachesItsHalfLevel) {
         auto m = measureLesion(v, seg->mask);
         ASSERT_TRUE(m.ok()) << m.error().message;
         const double truth = 4.0 / 3.0 * M_PI * r * r * r / 1000.0;
-        const std::string where = std::string(k.modality) + " " + std::to_string(int(k.lesion)) + " in " + std::to_string(int(k.background));
+        const std::string where =
+            std::string(k.modality) + " " + std::to_string(int(k.lesion)) + " in " + std::to_string(int(k.background));
         EXPECT_NEAR(m->volumeMl, truth, 0.03 * truth) << where << ": " << seg->method;
         for (double d : {m->lr.lengthMm, m->ap.lengthMm, m->si.lengthMm}) EXPECT_NEAR(d, 2 * r, 1.0) << where;
         EXPECT_NE(seg->method.find("surroundings"), std::string::npos) << where << ": " << seg->method;
@@ -146,11 +150,11 @@ TEST(FarSurroundings, APlateBesideAThinLesionOnThickSlicesIsNotTakenInSilently) 
         ASSERT_TRUE(seg.ok()) << seg.error().message;
         auto m = measureLesion(v, seg->mask);
         ASSERT_TRUE(m.ok()) << m.error().message;
-        const bool within = std::fabs(m->volumeMl - truth) <= 0.05 * truth && std::fabs(m->lr.lengthMm - 2 * r) <= 1.0 &&
-                            std::fabs(m->si.lengthMm - 2 * r) <= 4.0;
+        const bool within = std::fabs(m->volumeMl - truth) <= 0.05 * truth &&
+                            std::fabs(m->lr.lengthMm - 2 * r) <= 1.0 && std::fabs(m->si.lengthMm - 2 * r) <= 4.0;
         EXPECT_TRUE(within || !seg->warnings.empty())
-            << "plate " << c.plateSd << " SD, noise " << c.noise << ": " << m->volumeMl << " mL for " << truth << ", LR "
-            << m->lr.lengthMm << ", SI " << m->si.lengthMm << ", no warning: " << seg->method;
+            << "plate " << c.plateSd << " SD, noise " << c.noise << ": " << m->volumeMl << " mL for " << truth
+            << ", LR " << m->lr.lengthMm << ", SI " << m->si.lengthMm << ", no warning: " << seg->method;
         EXPECT_LT(m->volumeMl, 1.5 * truth) << "plate " << c.plateSd << " SD, noise " << c.noise;
     }
 }

@@ -7,10 +7,10 @@
 
 #include <cmath>
 
-#include "imaging/measure/LesionMetrics.h"
-#include "imaging/measure/LesionSegmentation.h"
-#include "imaging/phantom/Grids.h"
-#include "imaging/phantom/Scene.h"
+#include "mensura/measure/LesionMetrics.h"
+#include "mensura/measure/LesionSegmentation.h"
+#include "mensura/testing/Grids.h"
+#include "mensura/testing/Scene.h"
 
 using namespace mensura::imaging;
 using namespace mensura::imaging::phantom;

@@ -2,18 +2,19 @@
 // rotated lesions, anisotropic voxels. Answers are analytic; tolerances are the issue's:
 // tri-axial diameters within max(1 mm, one voxel along the axis), volume 5 %, mean 2 HU.
 #include <gtest/gtest.h>
+#include <ostream>
 
 #include <algorithm>
 #include <cmath>
 
-#include "annotations/Measurement.h"
-#include "imaging/DicomIndex.h"
-#include "imaging/DicomSeriesWriter.h"
-#include "imaging/SyntheticSeries.h"
-#include "imaging/VolumeLoader.h"
-#include "imaging/measure/LesionMetrics.h"
-#include "imaging/measure/LesionSegmentation.h"
 #include "measure/MeasureTestSeries.h"
+#include "mensura/annotations/Measurement.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/DicomSeriesWriter.h"
+#include "mensura/dicom/VolumeLoader.h"
+#include "mensura/measure/LesionMetrics.h"
+#include "mensura/measure/LesionSegmentation.h"
+#include "mensura/testing/SyntheticSeries.h"
 #include "support/TempDir.h"
 
 using namespace mensura;
@@ -50,7 +51,8 @@ struct Measured {
     LesionMetrics metrics;
 };
 
-Result<Measured> segmentAndMeasure(const EllipsoidCase& c, const test::LesionValues& values, const SegmentationOptions& o = {}) {
+Result<Measured> segmentAndMeasure(const EllipsoidCase& c, const test::LesionValues& values,
+                                   const SegmentationOptions& o = {}) {
     test::TempDir dir;
     auto vol = test::makeEllipsoidVolume(c, values, dir.path());
     if (!vol) return vol.error();
@@ -89,7 +91,8 @@ TEST_P(EllipsoidExtent, TriaxialVolumeAndMeanMatchTheTruth) {
     EXPECT_EQ(m.voxelCount, seg.mask.count());
     // Surface of the ellipsoid (Knud Thomsen's formula, within 1.1 %); voxel surfaces are rough.
     const double p = 1.6075, a = 23.5, b = 20, cc = 17;
-    const double area = 4 * M_PI * std::pow((std::pow(a * b, p) + std::pow(a * cc, p) + std::pow(b * cc, p)) / 3, 1 / p);
+    const double area =
+        4 * M_PI * std::pow((std::pow(a * b, p) + std::pow(a * cc, p) + std::pow(b * cc, p)) / 3, 1 / p);
     EXPECT_NEAR(m.surfaceMm2, area, 0.10 * area) << c.name;
     // The mask is a small block, not the size of the series.
     EXPECT_LT(seg.mask.voxels.size(), vol.geometry.voxelCount());
@@ -103,11 +106,13 @@ TEST_P(EllipsoidExtent, TriaxialVolumeAndMeanMatchTheTruth) {
     EXPECT_EQ(objects[8].measurement.unit, "[hnsf'U]");
     EXPECT_EQ(objects[0].seriesInstanceUid, vol.seriesInstanceUid);
     EXPECT_FALSE(objects[0].sopInstanceUids.empty());
-    std::printf("%-24s AP %.2f/%.2f LR %.2f/%.2f SI %.2f/%.2f long %.2f/%.2f ax %.2f/%.2f perp %.2f/%.2f vol %.3f/%.3f mean %.2f surf %.0f/%.0f\n",
-                c.name.c_str(), m.ap.lengthMm, test::extentAlongMm(c, kP), m.lr.lengthMm, test::extentAlongMm(c, kL),
-                m.si.lengthMm, test::extentAlongMm(c, kS), m.longestDiameter.lengthMm, 47.0, m.axialLongest.lengthMm,
-                2 * section[0], m.axialPerpendicular.lengthMm, 2 * section[1], m.volumeMl, test::volumeMl(c), m.values.mean,
-                m.surfaceMm2, area);
+    std::printf(
+        "%-24s AP %.2f/%.2f LR %.2f/%.2f SI %.2f/%.2f long %.2f/%.2f ax %.2f/%.2f perp %.2f/%.2f vol %.3f/%.3f mean "
+        "%.2f surf %.0f/%.0f\n",
+        c.name.c_str(), m.ap.lengthMm, test::extentAlongMm(c, kP), m.lr.lengthMm, test::extentAlongMm(c, kL),
+        m.si.lengthMm, test::extentAlongMm(c, kS), m.longestDiameter.lengthMm, 47.0, m.axialLongest.lengthMm,
+        2 * section[0], m.axialPerpendicular.lengthMm, 2 * section[1], m.volumeMl, test::volumeMl(c), m.values.mean,
+        m.surfaceMm2, area);
 }
 
 INSTANTIATE_TEST_SUITE_P(Orientations, EllipsoidExtent, ::testing::ValuesIn(cases()),
@@ -124,6 +129,8 @@ struct Contrast {
     const char* modality;
     double lesion, background, noise;
 };
+// Parameters print as their names, so the test list is the same on every run.
+void PrintTo(const Contrast& p, std::ostream* os) { *os << p.name; }
 
 class HighContrastEllipsoid : public ::testing::TestWithParam<std::tuple<EllipsoidCase, Contrast>> {};
 
@@ -176,7 +183,8 @@ TEST(HighContrastEllipsoid, SmallSphereReachesItsHalfLevel) {
         EllipsoidCase c = cases()[0];
         c.name = "sphere_16mm_" + std::to_string(spacing);
         c.spacingMm = {spacing, spacing, spacing};
-        c.size = {std::size_t(std::lround(40 / spacing)), std::size_t(std::lround(40 / spacing)), std::size_t(std::lround(40 / spacing))};
+        c.size = {std::size_t(std::lround(40 / spacing)), std::size_t(std::lround(40 / spacing)),
+                  std::size_t(std::lround(40 / spacing))};
         c.semiAxesMm = {8, 8, 8};
         test::LesionValues values;
         values.modality = "MR";
@@ -231,8 +239,8 @@ TEST(ThinLesion, ANodeTwoThickSlicesDeepKeepsBothSlices) {
 }
 
 const Contrast kHighContrasts[] = {{"mr_300_in_100_noise_8", "MR", 300, 100, 8},
-                                    {"mr_dark_100_in_400_noise_5", "MR", 100, 400, 5},
-                                    {"ct_150_in_fat_noise_4", "CT", 150, -100, 4}};
+                                   {"mr_dark_100_in_400_noise_5", "MR", 100, 400, 5},
+                                   {"ct_150_in_fat_noise_4", "CT", 150, -100, 4}};
 
 // Every orientation with every contrast. Three of these read 6 to 10 % of the volume low until a
 // lesion whose surroundings all lie far from it in value moved to the 50% level against them with
@@ -245,9 +253,12 @@ std::vector<std::tuple<EllipsoidCase, Contrast>> highContrastCases() {
     return out;
 }
 
-auto highContrastName = [](const auto& info) { return std::get<0>(info.param).name + "_" + std::get<1>(info.param).name; };
+auto highContrastName = [](const auto& info) {
+    return std::get<0>(info.param).name + "_" + std::get<1>(info.param).name;
+};
 
-INSTANTIATE_TEST_SUITE_P(Orientations, HighContrastEllipsoid, ::testing::ValuesIn(highContrastCases()), highContrastName);
+INSTANTIATE_TEST_SUITE_P(Orientations, HighContrastEllipsoid, ::testing::ValuesIn(highContrastCases()),
+                         highContrastName);
 
 }  // namespace
 
@@ -375,7 +386,8 @@ TEST(LesionExtent, ABoxLimitsTheRegion) {
     EXPECT_NEAR(m->si.lengthMm, 24, 2.5);
     EXPECT_NEAR(m->volumeMl, 4.0 / 3 * M_PI * 12 * 12 * 12 / 1000, 0.05 * 7.24);
     // The method records the box, so the result can be made again.
-    EXPECT_NE(seg->method.find("inside the user box x -20.0 to 20.0, y -20.0 to 20.0, z -20.0 to 20.0 mm (LPS)"), std::string::npos)
+    EXPECT_NE(seg->method.find("inside the user box x -20.0 to 20.0, y -20.0 to 20.0, z -20.0 to 20.0 mm (LPS)"),
+              std::string::npos)
         << seg->method;
     // A box that cuts the sphere: the region is clipped to it, with a warning.
     o.box = BoxLps{{-20, -20, -5}, {20, 20, 20}};
@@ -434,8 +446,8 @@ TEST(LesionExtent, ABoxAlongAnObliqueSeriesAxesKeepsTheRegionInsideIt) {
     SegmentationOptions o;
     // 12 mm across the series' first axis, 40 mm along the others, centred on the sphere.
     for (int corner = 0; corner < 8; ++corner)
-        o.boxCornersLps.push_back(c.centreLps + (corner & 1 ? 6.0 : -6.0) * g.axes[0] + (corner & 2 ? 20.0 : -20.0) * g.axes[1] +
-                                  (corner & 4 ? 20.0 : -20.0) * g.axes[2]);
+        o.boxCornersLps.push_back(c.centreLps + (corner & 1 ? 6.0 : -6.0) * g.axes[0] +
+                                  (corner & 2 ? 20.0 : -20.0) * g.axes[1] + (corner & 4 ? 20.0 : -20.0) * g.axes[2]);
     auto seg = segmentLesion(*v, c.centreLps, o);
     ASSERT_TRUE(seg.ok()) << seg.error().message;
     // The region's extent along the series' first axis, in voxels.
@@ -444,7 +456,8 @@ TEST(LesionExtent, ABoxAlongAnObliqueSeriesAxesKeepsTheRegionInsideIt) {
     for (std::size_t k = 0; k < mk.geometry.size[2]; ++k)
         for (std::size_t j = 0; j < mk.geometry.size[1]; ++j)
             for (std::size_t i = 0; i < mk.geometry.size[0]; ++i)
-                if (mk.voxels[i + mk.geometry.size[0] * (j + mk.geometry.size[1] * k)]) lo = std::min(lo, i), hi = std::max(hi, i);
+                if (mk.voxels[i + mk.geometry.size[0] * (j + mk.geometry.size[1] * k)])
+                    lo = std::min(lo, i), hi = std::max(hi, i);
     ASSERT_LE(lo, hi);
     EXPECT_LE(double(hi - lo + 1) * g.spacingMm.x, 12.0 + g.spacingMm.x);
     EXPECT_GE(double(hi - lo + 1) * g.spacingMm.x, 12.0 - g.spacingMm.x);

@@ -3,7 +3,7 @@
 // outside the rest of the interior's: a cap that is partly air over a scalp mass.
 #include <gtest/gtest.h>
 
-#include "imaging/measure/LesionMetrics.h"
+#include "mensura/measure/LesionMetrics.h"
 
 using namespace mensura::imaging;
 
@@ -81,12 +81,14 @@ struct RimBall {
         for (std::size_t k = 0; k < n[2]; ++k)
             for (std::size_t j = 0; j < n[1]; ++j)
                 for (std::size_t i = 0; i < n[0]; ++i) {
-                    const Vec3 p{(double(i) + 0.5) * spacing.x, (double(j) + 0.5) * spacing.y, (double(k) + 0.5) * spacing.z};
+                    const Vec3 p{(double(i) + 0.5) * spacing.x, (double(j) + 0.5) * spacing.y,
+                                 (double(k) + 0.5) * spacing.z};
                     double acc = 0;
                     for (int a = 0; a < 5; ++a)
                         for (int b = 0; b < 5; ++b)
                             for (int e = 0; e < 5; ++e)
-                                acc += value(p + Vec3{(a - 2) / 5.0 * spacing.x, (b - 2) / 5.0 * spacing.y, (e - 2) / 5.0 * spacing.z});
+                                acc += value(p + Vec3{(a - 2) / 5.0 * spacing.x, (b - 2) / 5.0 * spacing.y,
+                                                      (e - 2) / 5.0 * spacing.z});
                     v.floatVoxels[v.index(i, j, k)] = float(acc / 125);
                     if (norm(p - c) <= r) {
                         m.voxels[m.index(i, j, k)] = 1;
@@ -109,7 +111,8 @@ TEST(LesionValues, ARimRoundACoreGivesTheVolumeWeightedMean) {
         RimBall ball(spacing);
         auto r = measureLesion(ball.v, ball.m);
         ASSERT_TRUE(r.ok()) << r.error().message;
-        EXPECT_NEAR(r->values.mean, ball.truth, 0.01 * ball.truth) << "spacing " << spacing.x << " x " << spacing.y << " x " << spacing.z;
+        EXPECT_NEAR(r->values.mean, ball.truth, 0.01 * ball.truth)
+            << "spacing " << spacing.x << " x " << spacing.y << " x " << spacing.z;
         // SD, min and max are over the voxels whose own values count: no partial volume.
         EXPECT_GE(r->values.min, 49.0) << "spacing " << spacing.x << " x " << spacing.y << " x " << spacing.z;
         EXPECT_LE(r->values.max, 150.0 + 1e-3) << "spacing " << spacing.x << " x " << spacing.y << " x " << spacing.z;
@@ -169,17 +172,21 @@ TEST(LesionValues, ANodeTwoThickSlicesDeepTakesTheCapsDeepestInThePlane) {
         const Vec3 c{15.1, 14.9, centreZ}, semi{6, 7.5, 4.5};
         auto inNode = [&](Vec3 p) {
             const Vec3 d = p - c;
-            return (d.x / semi.x) * (d.x / semi.x) + (d.y / semi.y) * (d.y / semi.y) + (d.z / semi.z) * (d.z / semi.z) <= 1;
+            return (d.x / semi.x) * (d.x / semi.x) + (d.y / semi.y) * (d.y / semi.y) +
+                       (d.z / semi.z) * (d.z / semi.z) <=
+                   1;
         };
         for (std::size_t k = 0; k < 5; ++k)
             for (std::size_t j = 0; j < 24; ++j)
                 for (std::size_t i = 0; i < 24; ++i) {
-                    const Vec3 p{(double(i) + 0.5) * spacing.x, (double(j) + 0.5) * spacing.y, (double(k) + 0.5) * spacing.z};
+                    const Vec3 p{(double(i) + 0.5) * spacing.x, (double(j) + 0.5) * spacing.y,
+                                 (double(k) + 0.5) * spacing.z};
                     int in = 0;
                     for (int a = 0; a < 5; ++a)
                         for (int b = 0; b < 5; ++b)
                             for (int e = 0; e < 9; ++e)
-                                in += inNode(p + Vec3{(a - 2) / 5.0 * spacing.x, (b - 2) / 5.0 * spacing.y, (e - 4) / 9.0 * spacing.z});
+                                in += inNode(p + Vec3{(a - 2) / 5.0 * spacing.x, (b - 2) / 5.0 * spacing.y,
+                                                      (e - 4) / 9.0 * spacing.z});
                     const double fraction = in / 225.0;
                     v.floatVoxels[v.index(i, j, k)] = float(300 + 200 * fraction);
                     m.voxels[m.index(i, j, k)] = fraction >= 0.5 ? 1 : 0;
@@ -194,7 +201,8 @@ TEST(LesionValues, ANodeTwoThickSlicesDeepTakesTheCapsDeepestInThePlane) {
         ASSERT_EQ(slicesUsed, 2u) << "centre at " << centreZ << " mm";
         auto r = measureLesion(v, m);
         ASSERT_TRUE(r.ok()) << r.error().message;
-        EXPECT_NEAR(r->values.mean, 500.0, 0.005 * 500) << "centre at " << centreZ << " mm, " << r->values.count << " voxels";
+        EXPECT_NEAR(r->values.mean, 500.0, 0.005 * 500)
+            << "centre at " << centreZ << " mm, " << r->values.count << " voxels";
     }
 }
 
@@ -204,7 +212,8 @@ TEST(LesionValues, ACapIsJudgedAgainstThePlainSdWhenTheRobustSdIsZero) {
     CapScene nearly(100.5f);
     for (std::size_t k = 2; k <= 6; ++k)
         for (std::size_t j = 4; j <= 19; ++j)
-            for (std::size_t i = 4; i <= 19; ++i) nearly.v.floatVoxels[nearly.v.index(i, j, k)] = (i + j) % 7 == 0 ? 101.0f : 100.0f;
+            for (std::size_t i = 4; i <= 19; ++i)
+                nearly.v.floatVoxels[nearly.v.index(i, j, k)] = (i + j) % 7 == 0 ? 101.0f : 100.0f;
     auto a = measureLesion(nearly.v, nearly.m);
     ASSERT_TRUE(a.ok()) << a.error().message;
     EXPECT_EQ(a->values.count, 980u + 196u);

@@ -2,11 +2,12 @@
 // outline is carried by coverage to the other grid, whatever its orientation and slice thickness,
 // and the sizes, volume and values are those of the lesion there.
 #include <gtest/gtest.h>
+#include <ostream>
 
-#include "imaging/DicomSeriesWriter.h"
-#include "imaging/measure/LesionMetrics.h"
-#include "imaging/measure/MaskTransfer.h"
 #include "measure/MeasureTestSeries.h"
+#include "mensura/dicom/DicomSeriesWriter.h"
+#include "mensura/measure/LesionMetrics.h"
+#include "mensura/measure/MaskTransfer.h"
 #include "support/TempDir.h"
 
 using namespace mensura;
@@ -43,8 +44,9 @@ struct Outline {
     Result<Volume> volume = Error{};
     Result<Segmentation> seg = Error{};
     explicit Outline(Vec3 semiAxes = {23.5, 20, 17}) {
-        volume = test::makeEllipsoidVolume(lesionOn({Vec3{1, 0, 0}, Vec3{0, 1, 0}, Vec3{0, 0, 1}}, {1, 1, 1}, {64, 64, 48}, semiAxes),
-                                           valuesOf(200, 100), dir.path(), derivedUid("outline"), derivedUid("for-T"));
+        volume = test::makeEllipsoidVolume(
+            lesionOn({Vec3{1, 0, 0}, Vec3{0, 1, 0}, Vec3{0, 0, 1}}, {1, 1, 1}, {64, 64, 48}, semiAxes),
+            valuesOf(200, 100), dir.path(), derivedUid("outline"), derivedUid("for-T"));
         if (volume) seg = segmentLesion(*volume, {3.3, -2.1, 1.7});
     }
 };
@@ -55,6 +57,8 @@ struct Target {
     Vec3 spacing;
     std::array<std::size_t, 3> size;
 };
+// Parameters print as their names, so the test list is the same on every run.
+void PrintTo(const Target& p, std::ostream* os) { *os << p.name; }
 
 class OutlineCarried : public ::testing::TestWithParam<Target> {};
 
@@ -69,7 +73,8 @@ TEST_P(OutlineCarried, GivesTheLesionsSizesOnAnotherGridWhereItHasNoEdge) {
     const test::EllipsoidCase c = lesionOn(t.axes, t.spacing, t.size);
     auto target = test::makeEllipsoidVolume(c, valuesOf(500, 500), dir.path(), derivedUid(t.name), derivedUid("for-T"));
     ASSERT_TRUE(target.ok()) << target.error().message;
-    EXPECT_FALSE(segmentLesion(*target, {3.3, -2.1, 1.7}).ok()) << "the target shows the lesion: the test proves nothing";
+    EXPECT_FALSE(segmentLesion(*target, {3.3, -2.1, 1.7}).ok())
+        << "the target shows the lesion: the test proves nothing";
 
     auto seg = segmentOnOtherSeries(*o.volume, *target, {3.3, -2.1, 1.7});
     ASSERT_TRUE(seg.ok()) << seg.error().message;
@@ -83,7 +88,8 @@ TEST_P(OutlineCarried, GivesTheLesionsSizesOnAnotherGridWhereItHasNoEdge) {
     const VolumeGeometry& from = o.volume->geometry;
     for (const Vec3 d : {Vec3{0, 1, 0}, Vec3{1, 0, 0}, Vec3{0, 0, 1}}) {
         const double length = d.y ? m->ap.lengthMm : d.x ? m->lr.lengthMm : m->si.lengthMm;
-        EXPECT_NEAR(length, test::extentAlongMm(c, d), test::toleranceAlongMm(g, d) + 0.5 * test::toleranceAlongMm(from, d))
+        EXPECT_NEAR(length, test::extentAlongMm(c, d),
+                    test::toleranceAlongMm(g, d) + 0.5 * test::toleranceAlongMm(from, d))
             << t.name << " along " << d.x << "," << d.y << "," << d.z;
     }
     EXPECT_NEAR(m->volumeMl, test::volumeMl(c), 0.05 * test::volumeMl(c)) << t.name;
@@ -120,8 +126,8 @@ TEST(MaskTransfer, GridsAlignedWithTheOutlinesFacesKeepItsVolume) {
                  {"twice the spacing", {2, 2, 2}, {32, 32, 24}}};
     for (const auto& grid : grids) {
         test::TempDir dir;
-        auto target = test::makeEllipsoidVolume(lesionOn(axial, grid.spacing, grid.size, small), valuesOf(500, 500), dir.path(),
-                                                derivedUid(grid.name), derivedUid("for-T"));
+        auto target = test::makeEllipsoidVolume(lesionOn(axial, grid.spacing, grid.size, small), valuesOf(500, 500),
+                                                dir.path(), derivedUid(grid.name), derivedUid("for-T"));
         ASSERT_TRUE(target.ok()) << target.error().message;
         auto moved = transferMask(o.seg->mask, *target);
         ASSERT_TRUE(moved.ok()) << moved.error().message;
@@ -159,8 +165,9 @@ TEST(MaskTransfer, RefusesAnotherFrameOfReferenceAnOutlineOutsideNoSpacingAndOne
     Outline o;
     ASSERT_TRUE(o.seg.ok()) << o.seg.error().message;
     test::TempDir dir;
-    auto other = test::makeEllipsoidVolume(lesionOn({Vec3{1, 0, 0}, Vec3{0, 1, 0}, Vec3{0, 0, 1}}, {1, 1, 4}, {64, 64, 12}),
-                                           valuesOf(300, 100), dir.path(), derivedUid("moved"), derivedUid("for-U"));
+    auto other =
+        test::makeEllipsoidVolume(lesionOn({Vec3{1, 0, 0}, Vec3{0, 1, 0}, Vec3{0, 0, 1}}, {1, 1, 4}, {64, 64, 12}),
+                                  valuesOf(300, 100), dir.path(), derivedUid("moved"), derivedUid("for-U"));
     ASSERT_TRUE(other.ok()) << other.error().message;
     auto moved = segmentOnOtherSeries(*o.volume, *other, {3.3, -2.1, 1.7});
     ASSERT_FALSE(moved.ok());
@@ -184,8 +191,9 @@ TEST(MaskTransfer, RefusesAnotherFrameOfReferenceAnOutlineOutsideNoSpacingAndOne
     LesionMask one = o.seg->mask;
     std::fill(one.voxels.begin(), one.voxels.end(), 0);
     one.voxels[one.index(one.geometry.size[0] / 2, one.geometry.size[1] / 2, one.geometry.size[2] / 2)] = 1;
-    auto thick = test::makeEllipsoidVolume(lesionOn({Vec3{1, 0, 0}, Vec3{0, 1, 0}, Vec3{0, 0, 1}}, {1, 1, 4}, {64, 64, 12}),
-                                           valuesOf(300, 100), dir.path() + "/thick", derivedUid("thick"), derivedUid("for-T"));
+    auto thick =
+        test::makeEllipsoidVolume(lesionOn({Vec3{1, 0, 0}, Vec3{0, 1, 0}, Vec3{0, 0, 1}}, {1, 1, 4}, {64, 64, 12}),
+                                  valuesOf(300, 100), dir.path() + "/thick", derivedUid("thick"), derivedUid("for-T"));
     ASSERT_TRUE(thick.ok()) << thick.error().message;
     auto tiny = transferMask(one, *thick);
     ASSERT_FALSE(tiny.ok());
@@ -199,8 +207,9 @@ TEST(MaskTransfer, ALesionPartlyOutsideTheTargetSeriesIsCutAndSaysSo) {
     ASSERT_TRUE(o.seg.ok()) << o.seg.error().message;
     test::TempDir dir;
     // 8 slices of 2 mm, voxel centres at z = -7 to +7 mm; the lesion spans z = -15.3 to 18.7.
-    auto thin = test::makeEllipsoidVolume(lesionOn({Vec3{1, 0, 0}, Vec3{0, 1, 0}, Vec3{0, 0, 1}}, {1, 1, 2}, {64, 64, 8}),
-                                          valuesOf(300, 100), dir.path(), derivedUid("slab"), derivedUid("for-T"));
+    auto thin =
+        test::makeEllipsoidVolume(lesionOn({Vec3{1, 0, 0}, Vec3{0, 1, 0}, Vec3{0, 0, 1}}, {1, 1, 2}, {64, 64, 8}),
+                                  valuesOf(300, 100), dir.path(), derivedUid("slab"), derivedUid("for-T"));
     ASSERT_TRUE(thin.ok()) << thin.error().message;
     auto seg = segmentOnOtherSeries(*o.volume, *thin, {3.3, -2.1, 1.7});
     ASSERT_TRUE(seg.ok()) << seg.error().message;

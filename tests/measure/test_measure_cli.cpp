@@ -5,8 +5,8 @@
 
 #include <map>
 
-#include "imaging/DicomSeriesWriter.h"
 #include "measure/MeasureTestSeries.h"
+#include "mensura/dicom/DicomSeriesWriter.h"
 #include "support/TempDir.h"
 
 using namespace mensura;
@@ -30,7 +30,8 @@ struct CliFixture : ::testing::Test {
         post.lesion = 100;
         auto b = test::makeEllipsoidVolume(c, post, (*dir) / "post", derivedUid("cli-post"), derivedUid("cli-for"));
         test::LesionValues other;
-        auto d = test::makeEllipsoidVolume(c, other, (*dir) / "other", derivedUid("cli-other"), derivedUid("cli-for-2"));
+        auto d =
+            test::makeEllipsoidVolume(c, other, (*dir) / "other", derivedUid("cli-other"), derivedUid("cli-for-2"));
         ok = a.ok() && b.ok() && d.ok();
     }
     static void TearDownTestSuite() { delete dir; }
@@ -60,9 +61,11 @@ TEST_F(CliFixture, MeasurePrintsTheLesionContract) {
     // Every figure again as a measurement object: value, UCUM unit, derivation, method, series.
     std::map<std::string, nlohmann::json> byName;
     for (const auto& m : j.at("measurements")) byName[m.at("name").get<std::string>()] = m;
-    const std::pair<const char*, const char*> figures[] = {{"AP diameter", "apMm"}, {"LR diameter", "lrMm"},
-                                                           {"SI diameter", "siMm"}, {"longest diameter", "longestDiameterMm"},
-                                                           {"volume", "volumeMl"}, {"mean", "mean"}, {"standard deviation", "sd"}};
+    const std::pair<const char*, const char*> figures[] = {
+        {"AP diameter", "apMm"},     {"LR diameter", "lrMm"},
+        {"SI diameter", "siMm"},     {"longest diameter", "longestDiameterMm"},
+        {"volume", "volumeMl"},      {"mean", "mean"},
+        {"standard deviation", "sd"}};
     for (const auto& [name, key] : figures) {
         ASSERT_TRUE(byName.count(name)) << name;
         const auto& m = byName[name];
@@ -83,8 +86,8 @@ TEST_F(CliFixture, MeasurePrintsTheLesionContract) {
 TEST_F(CliFixture, MeasureThroughAnOutlineFromAnotherSeries) {
     ASSERT_TRUE(ok);
     std::string out;
-    int rc = test::runCommand(cli() + " measure " + dir->path() + " --series " + derivedUid("cli-pre") + " --outline-from " +
-                                  derivedUid("cli-post") + " --seed-lps 3.3,-2.1,1.7 2>/dev/null",
+    int rc = test::runCommand(cli() + " measure " + dir->path() + " --series " + derivedUid("cli-pre") +
+                                  " --outline-from " + derivedUid("cli-post") + " --seed-lps 3.3,-2.1,1.7 2>/dev/null",
                               &out);
     ASSERT_EQ(rc, 0) << out;
     const auto j = nlohmann::json::parse(out);
@@ -95,8 +98,8 @@ TEST_F(CliFixture, MeasureThroughAnOutlineFromAnotherSeries) {
     EXPECT_EQ(j["series"]["seriesInstanceUid"], derivedUid("cli-pre"));
     EXPECT_EQ(j["segmentation"]["outlinedOn"]["seriesInstanceUid"], derivedUid("cli-post"));
 
-    rc = test::runCommand(cli() + " measure " + dir->path() + " --series " + derivedUid("cli-pre") + " --outline-from " +
-                              derivedUid("cli-other") + " --seed-lps 3.3,-2.1,1.7 2>&1 >/dev/null",
+    rc = test::runCommand(cli() + " measure " + dir->path() + " --series " + derivedUid("cli-pre") +
+                              " --outline-from " + derivedUid("cli-other") + " --seed-lps 3.3,-2.1,1.7 2>&1 >/dev/null",
                           &out);
     EXPECT_EQ(rc, 1);
     EXPECT_NE(out.find("frames of reference differ"), std::string::npos) << out;
@@ -105,13 +108,15 @@ TEST_F(CliFixture, MeasureThroughAnOutlineFromAnotherSeries) {
 TEST_F(CliFixture, EnhancementPrintsTheContract) {
     ASSERT_TRUE(ok);
     std::string out;
-    const int rc = test::runCommand(cli() + " enhancement " + dir->path() + " --pre " + derivedUid("cli-pre") +
-                                        " --post " + derivedUid("cli-post") + " --seed-lps 3.3,-2.1,1.7 --json 2>/dev/null",
-                                    &out);
+    const int rc =
+        test::runCommand(cli() + " enhancement " + dir->path() + " --pre " + derivedUid("cli-pre") + " --post " +
+                             derivedUid("cli-post") + " --seed-lps 3.3,-2.1,1.7 --json 2>/dev/null",
+                         &out);
     ASSERT_EQ(rc, 0) << out;
     const auto whole = nlohmann::json::parse(out);
     const auto& e = whole.at("enhancement");
-    for (const char* key : {"preMean", "postMean", "deltaHu", "percent", "cov", "lowEnhancingFraction", "degree", "pattern"})
+    for (const char* key :
+         {"preMean", "postMean", "deltaHu", "percent", "cov", "lowEnhancingFraction", "degree", "pattern"})
         EXPECT_TRUE(e.contains(key)) << key;
     EXPECT_NEAR(e["deltaHu"].get<double>(), 60.0, 3.0);
     EXPECT_EQ(e["degree"], "obvious");

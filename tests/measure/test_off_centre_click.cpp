@@ -6,9 +6,9 @@
 
 #include <cmath>
 
-#include "imaging/measure/LesionMetrics.h"
-#include "imaging/measure/LesionSegmentation.h"
 #include "measure/MeasureTestSeries.h"
+#include "mensura/measure/LesionMetrics.h"
+#include "mensura/measure/LesionSegmentation.h"
 #include "support/TempDir.h"
 
 using namespace mensura;
@@ -61,9 +61,10 @@ Outcome measureFrom(const Volume& v, const EllipsoidCase& c, PointLps seed) {
     o.within = near(m->lr.lengthMm, {1, 0, 0}) && near(m->ap.lengthMm, {0, 1, 0}) && near(m->si.lengthMm, {0, 0, 1}) &&
                std::fabs(m->volumeMl - truthVolume) <= 0.05 * truthVolume;
     for (const auto& w : seg->warnings) o.flagged |= w.rfind("check the outline", 0) == 0;
-    o.text = std::to_string(m->ap.lengthMm) + " x " + std::to_string(m->lr.lengthMm) + " x " + std::to_string(m->si.lengthMm) +
-             " mm, " + std::to_string(m->volumeMl) + " mL for " + std::to_string(truthVolume) + "; range [" +
-             std::to_string(seg->lower) + ", " + std::to_string(seg->upper) + "]";
+    o.text = std::to_string(m->ap.lengthMm) + " x " + std::to_string(m->lr.lengthMm) + " x " +
+             std::to_string(m->si.lengthMm) + " mm, " + std::to_string(m->volumeMl) + " mL for " +
+             std::to_string(truthVolume) + "; range [" + std::to_string(seg->lower) + ", " +
+             std::to_string(seg->upper) + "]";
     return o;
 }
 
@@ -87,8 +88,8 @@ TEST(OffCentreClick, NearTheEdgeTheRangeFollowsTheLesionNotItsSurroundings) {
     for (double f : {0.0, 0.5, 0.7, 0.75})
         for (Vec3 d : {Vec3{1, 0, 0}, Vec3{0, -1, 0}, normalized(Vec3{1, 1, 0.35})}) {
             const Outcome o = measureFrom(*v, c, towardsSurface(c, d, f));
-            EXPECT_TRUE(o.within) << "click " << f << " of the way to the surface along (" << d.x << ", " << d.y << ", " << d.z
-                                  << "): " << o.text;
+            EXPECT_TRUE(o.within) << "click " << f << " of the way to the surface along (" << d.x << ", " << d.y << ", "
+                                  << d.z << "): " << o.text;
         }
 }
 

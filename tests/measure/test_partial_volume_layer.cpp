@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "imaging/measure/RegionParts.h"
+#include "mensura/measure/RegionParts.h"
 
 using namespace mensura::imaging;
 using namespace mensura::imaging::detail;
@@ -61,7 +61,8 @@ TEST(PartialVolumeLayer, EachSideAtItsOwnHalfLevel) {
     s.layer(1, 3, 200);   // a bright neighbour beyond -y
     s.layer(1, 4, 170);   // 30 % lesion: stays out
     // Two layers allowed: the second finds pure tissue beyond the first and adds nothing.
-    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, 0.0, std::array<bool, 3>{false, false, false}, s.volumeSize, 2);
+    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, 0.0,
+                                                    std::array<bool, 3>{false, false, false}, s.volumeSize, 2);
     EXPECT_EQ(added, 200u);
     EXPECT_EQ(s.inLayer(0, 15), 100u);
     EXPECT_EQ(s.inLayer(1, 15), 100u);
@@ -76,11 +77,14 @@ TEST(PartialVolumeLayer, ValuesBeyondTheMeanAndThickSlicesStayOut) {
     Scene s;
     s.layer(0, 15, 105);  // not between the lesion and the tissue beyond: noise or another tissue
     s.layer(2, 15, 90);   // 5/6 lesion, but across thick slices
-    const std::size_t added = addPartialVolumeLayer(s.region, s.values, 100.0, 0.0, std::array<bool, 3>{false, false, true}, s.volumeSize, 1);
+    const std::size_t added =
+        addPartialVolumeLayer(s.region, s.values, 100.0, 0.0, std::array<bool, 3>{false, false, true}, s.volumeSize, 1);
     EXPECT_EQ(added, 0u);
     EXPECT_EQ(s.region.count, 1000u);
     // The same slice layer joins when the slices are as fine as the rows.
-    EXPECT_EQ(addPartialVolumeLayer(s.region, s.values, 100.0, 0.0, std::array<bool, 3>{false, false, false}, s.volumeSize, 1), 100u);
+    EXPECT_EQ(addPartialVolumeLayer(s.region, s.values, 100.0, 0.0, std::array<bool, 3>{false, false, false},
+                                    s.volumeSize, 1),
+              100u);
 }
 
 TEST(PartialVolumeLayer, ANoisyLesionValueBeyondTheMeanJoinsWithinTheNoise) {
@@ -103,7 +107,7 @@ TEST(PartialVolumeLayer, ACapAcrossThickSlicesJoinsOnlyAgainstAFarTissue) {
     air.layer(2, 16, -1000);
     air.layer(2, 15, -300);  // 7/11 lesion against air: its 50% level -450, far below 72
     air.layer(2, 3, -1000);
-    air.layer(2, 4, -600);   // 4/11 lesion: stays out
+    air.layer(2, 4, -600);  // 4/11 lesion: stays out
     EXPECT_EQ(addPartialVolumeLayer(air.region, air.values, 100.0, 10.0, thick, air.volumeSize, 2, grownWith), 100u);
     EXPECT_EQ(air.inLayer(2, 15), 100u);
     EXPECT_EQ(air.inLayer(2, 4), 0u);
@@ -122,7 +126,8 @@ TEST(PartialVolumeLayer, ACapAcrossThickSlicesJoinsOnlyAgainstAFarTissue) {
     Scene third;
     third.layer(2, 16, -1000);
     third.layer(2, 15, 65);
-    EXPECT_EQ(addPartialVolumeLayer(third.region, third.values, 100.0, 10.0, thick, third.volumeSize, 2, grownWith), 0u);
+    EXPECT_EQ(addPartialVolumeLayer(third.region, third.values, 100.0, 10.0, thick, third.volumeSize, 2, grownWith),
+              0u);
 }
 
 // The nearest tissue on one side of a region, among the values of the layer round it: brain (40),
@@ -131,7 +136,8 @@ TEST(NearestTissue, TheModeNearestTheRangeNotThePooledMedian) {
     std::vector<float> layer;
     // Each tissue's noise: a triangular spread of +/- spread about its value (one mode).
     auto add = [&](double value, int n, double spread) {
-        for (int i = 0; i < n; ++i) layer.push_back(float(value + spread * (double(i % 11 + (i / 11) % 11) - 10.0) / 10.0));
+        for (int i = 0; i < n; ++i)
+            layer.push_back(float(value + spread * (double(i % 11 + (i / 11) % 11) - 10.0) / 10.0));
     };
     add(-1000, 1000, 20);
     add(-95, 120, 20);
@@ -210,7 +216,7 @@ TEST(ThroughSliceMixes, APlateOneSliceThickGoesTheLesionStays) {
     std::vector<std::uint8_t> region;
     const BlockImages im = plateScene(region);
     const std::size_t dropped = dropThroughSliceMixes(region, im, 320, 340, {false, false, true}, {15, 15, 4});
-    EXPECT_EQ(dropped, 80u);  // 8 x 10 voxels of plate
+    EXPECT_EQ(dropped, 80u);         // 8 x 10 voxels of plate
     EXPECT_EQ(count(region), 300u);  // the lesion's 10 x 10 x 3, end slices included
     EXPECT_TRUE(region[im.block.linear(10, 10, 3)]);
     EXPECT_TRUE(region[im.block.linear(19, 19, 5)]);
@@ -242,7 +248,7 @@ TEST(OneSliceSheets, ASheetOneSliceThickGoesTheLesionsEndSlicesStay) {
     const std::size_t dropped = dropOneSliceSheets(m, im.block, {false, false, true}, {15, 15, 4});
     EXPECT_EQ(dropped, 80u);
     EXPECT_EQ(count(m), 300u);
-    EXPECT_TRUE(m[im.block.linear(10, 10, 3)]);   // the lesion's end slices keep a neighbour inside
+    EXPECT_TRUE(m[im.block.linear(10, 10, 3)]);  // the lesion's end slices keep a neighbour inside
     EXPECT_TRUE(m[im.block.linear(19, 19, 5)]);
     EXPECT_FALSE(m[im.block.linear(24, 15, 4)]);
     // No thick axis: nothing goes.

@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "imaging/measure/RegionGrowing.h"
+#include "mensura/measure/RegionGrowing.h"
 
 using namespace mensura::imaging::detail;
 
@@ -22,7 +22,8 @@ std::vector<std::uint8_t> maskOf(const Block& b, Inside inside) {
     std::vector<std::uint8_t> m(b.count(), 0);
     for (long k = 0; k < long(b.size(2)); ++k)
         for (long j = 0; j < long(b.size(1)); ++j)
-            for (long i = 0; i < long(b.size(0)); ++i) m[b.linear(i, j, k)] = inside(double(i), double(j), double(k)) ? 1 : 0;
+            for (long i = 0; i < long(b.size(0)); ++i)
+                m[b.linear(i, j, k)] = inside(double(i), double(j), double(k)) ? 1 : 0;
     return m;
 }
 
@@ -55,8 +56,8 @@ TEST(StarShape, ARingTouchingTheLesionGoesBeyondTheContact) {
     const Block b = cube(42);
     auto m = maskOf(b, [](double i, double j, double k) { return inSphere(i, j, k) || inRing(i, j, k); });
     const std::size_t sphere = countOf(maskOf(b, inSphere)), ring = countOf(maskOf(b, [](double i, double j, double k) {
-                                                                                  return inRing(i, j, k) && !inSphere(i, j, k);
-                                                                              }));
+                                                                 return inRing(i, j, k) && !inSphere(i, j, k);
+                                                             }));
     keepStarShaped(m, b, {15, 20, 15});
     // Every sphere voxel stays; of the ring only the arc facing the seed can (the line to it
     // crosses at most one voxel outside), never the far arc behind the ring's hole (x > 31,

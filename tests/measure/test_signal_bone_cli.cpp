@@ -11,9 +11,9 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "imaging/DicomSeriesWriter.h"
-#include "imaging/measure/LesionSegmentation.h"
 #include "measure/MeasureTestSeries.h"
+#include "mensura/dicom/DicomSeriesWriter.h"
+#include "mensura/measure/LesionSegmentation.h"
 #include "support/TempDir.h"
 
 using namespace mensura;
@@ -109,9 +109,9 @@ TEST(SignalCli, RatiosToMuscleOnTheSampleCasesMatchTheGroundTruth) {
                 ASSERT_NEAR(ratioTruth, lesionTruth / muscleTruth, 1e-9);
 
                 const PointLps l = pointOf((*lesion)["centreLps"]), m = pointOf((*muscle)["centreLps"]);
-                const auto j = cliJson("signal " + kSamples + "/" + caseName + "/" + series["folder"].get<std::string>() +
-                                       " --lesion-lps " + csv({l.x, l.y, l.z}) + " --muscle-lps " + csv({m.x, m.y, m.z}) +
-                                       " --json");
+                const auto j = cliJson("signal " + kSamples + "/" + caseName + "/" +
+                                       series["folder"].get<std::string>() + " --lesion-lps " + csv({l.x, l.y, l.z}) +
+                                       " --muscle-lps " + csv({m.x, m.y, m.z}) + " --json");
                 ASSERT_TRUE(j.contains("signal"));
                 const auto& s = j["signal"];
                 const double sd = series["noiseSd"];
@@ -121,7 +121,8 @@ TEST(SignalCli, RatiosToMuscleOnTheSampleCasesMatchTheGroundTruth) {
                 EXPECT_NEAR(s["lesionMean"].get<double>(), lesionTruth, 4 * sd / std::sqrt(nL));
                 EXPECT_NEAR(s["muscleMean"].get<double>(), muscleTruth, 4 * sd / std::sqrt(nM));
                 EXPECT_NEAR(s["lesionSd"].get<double>(), sd, 0.35 * sd);
-                const double se = ratioTruth * std::hypot(sd / lesionTruth / std::sqrt(nL), sd / muscleTruth / std::sqrt(nM));
+                const double se =
+                    ratioTruth * std::hypot(sd / lesionTruth / std::sqrt(nL), sd / muscleTruth / std::sqrt(nM));
                 EXPECT_NEAR(s["ratio"].get<double>(), ratioTruth, 4 * se);
                 EXPECT_EQ(s["category"], documentedCategory(ratioTruth)) << s["rule"];
                 EXPECT_EQ(s["sequence"], series["description"]);
@@ -157,7 +158,8 @@ struct SignalSynthetic : ::testing::Test {
 
 TEST_F(SignalSynthetic, RatioCategoryAndAClippedRoi) {
     ASSERT_TRUE(ok);
-    auto j = cliJson("signal " + dir->path() + " --lesion-lps 3.3,-2.1,1.7 --muscle-lps -17,-20,1.7 --radius-mm 6 "
+    auto j = cliJson("signal " + dir->path() +
+                     " --lesion-lps 3.3,-2.1,1.7 --muscle-lps -17,-20,1.7 --radius-mm 6 "
                      "--muscle-radius-mm 4 --sequence 'T2 FS' --json");
     ASSERT_TRUE(j.contains("signal"));
     const auto& s = j["signal"];
@@ -179,7 +181,8 @@ TEST_F(SignalSynthetic, RatioCategoryAndAClippedRoi) {
 }
 
 TEST(SignalCli, CtIsMeasuredWithAWarning) {
-    const auto j = cliJson("signal " + kSamples + "/ccs_craniocervical/baseline/01_CT_NECK --lesion-lps 27,8,10 "
+    const auto j = cliJson("signal " + kSamples +
+                           "/ccs_craniocervical/baseline/01_CT_NECK --lesion-lps 27,8,10 "
                            "--muscle-lps -35,20,-40");
     ASSERT_EQ(j["warnings"].size(), 1u) << j;
     EXPECT_NE(j["warnings"][0].get<std::string>().find("not MR"), std::string::npos);
@@ -303,8 +306,8 @@ TEST(BoneCli, PartlyDestroyedLateralMassAgainstTheOtherSide) {
     auto mass = [&](double side) {
         return BoxLps{{c1.x + side * 17 - 5.5, c1.y - 8, c1.z - 5}, {c1.x + side * 17 + 5.5, c1.y + 8, c1.z + 5}};
     };
-    const auto j = cliJson("bone " + kSamples + "/ccs_craniocervical/baseline/01_CT_NECK --box-lps " + boxArg(mass(+1)) +
-                           " --reference-box-lps " + boxArg(mass(-1)));
+    const auto j = cliJson("bone " + kSamples + "/ccs_craniocervical/baseline/01_CT_NECK --box-lps " +
+                           boxArg(mass(+1)) + " --reference-box-lps " + boxArg(mass(-1)));
     ASSERT_TRUE(j.contains("bone"));
     EXPECT_NEAR(j["bone"]["lyticFraction"].get<double>(), lytic, 0.05) << j["bone"]["rule"];
     EXPECT_TRUE(j["bone"]["corticalBreach"].get<bool>()) << j["bone"]["rule"];
@@ -322,27 +325,41 @@ TEST_F(SignalSynthetic, BadInputsGiveOneClearError) {
         std::string args, expect;
         bool cli11 = false;  // CLI11's own message, followed by its "Run with --help" line
     } cases[] = {
-        {"signal " + mr + " --lesion-lps 500,0,0 --muscle-lps -17,-20,1.7", "lesion ROI: centre (500.0, 0.0, 0.0) mm LPS lies outside the volume"},
-        {"signal " + mr + " --lesion-lps 3.3,-2.1,1.7 --muscle-lps -17,-20,-60", "muscle ROI: centre (-17.0, -20.0, -60.0) mm LPS lies outside the volume"},
-        {"signal " + mr + " --lesion-lps 3.3,-2.1 --muscle-lps -17,-20,1.7", "--lesion-lps: expected 3 comma-separated numbers"},
-        {"signal " + mr + " --lesion-lps 3.3,-2.1,1.7 --muscle-lps -17,x,1.7", "--muscle-lps: 'x' in '-17,x,1.7' is not a number"},
+        {"signal " + mr + " --lesion-lps 500,0,0 --muscle-lps -17,-20,1.7",
+         "lesion ROI: centre (500.0, 0.0, 0.0) mm LPS lies outside the volume"},
+        {"signal " + mr + " --lesion-lps 3.3,-2.1,1.7 --muscle-lps -17,-20,-60",
+         "muscle ROI: centre (-17.0, -20.0, -60.0) mm LPS lies outside the volume"},
+        {"signal " + mr + " --lesion-lps 3.3,-2.1 --muscle-lps -17,-20,1.7",
+         "--lesion-lps: expected 3 comma-separated numbers"},
+        {"signal " + mr + " --lesion-lps 3.3,-2.1,1.7 --muscle-lps -17,x,1.7",
+         "--muscle-lps: 'x' in '-17,x,1.7' is not a number"},
         {"signal " + mr + rois + " --radius-mm 0", "--radius-mm: 0 mm is not a positive radius"},
         {"signal " + mr + rois + " --muscle-radius-mm -3", "--muscle-radius-mm: -3 mm is not a positive radius"},
         {"signal " + mr + rois + " --series 1.2.3.4", "no series 1.2.3.4"},
         {"signal " + kSamples + "/ccs_craniocervical" + rois, "holds 7 series; name the series"},
         {"signal " + mr + " --muscle-lps 1,2,3", "--lesion-lps is required", true},
-        {"bone " + mr + " --box-lps -5,-5,-5,5,5,5 --reference-box-lps -20,-20,-5,-10,-10,5", "bone assessment needs CT in HU"},
-        {"bone " + spine + " --series 2.25.263566429107456852459681884703677076" + boxes, "judged on axial slices; series 2.25.263566429107456852459681884703677076 is sagittal"},
+        {"bone " + mr + " --box-lps -5,-5,-5,5,5,5 --reference-box-lps -20,-20,-5,-10,-10,5",
+         "bone assessment needs CT in HU"},
+        {"bone " + spine + " --series 2.25.263566429107456852459681884703677076" + boxes,
+         "judged on axial slices; series 2.25.263566429107456852459681884703677076 is sagittal"},
         {"bone " + spine + " --series 1.2.3.4" + boxes, "no series 1.2.3.4"},
         {"bone " + spine + boxes, "holds 2 series; name the series"},
-        {"bone " + ax + " --box-lps 10,-20.5,-25,-10,-3.5,-11 --reference-box-lps -10,-20.5,-144.5,10,-3.5,-136", "affected box: x0 must be less than x1"},
-        {"bone " + ax + " --box-lps -10,-20.5,-25,10,-3.5,-11 --reference-box-lps -10,-20.5,-136,10,-3.5,-144.5", "reference box: z0 must be less than z1"},
-        {"bone " + ax + " --box-lps -10,-20.5,200,10,-3.5,220 --reference-box-lps -10,-20.5,-144.5,10,-3.5,-136", "affected box lies outside the volume"},
-        {"bone " + ax + " --box-lps -10,-20.5,-25,10,-3.5 --reference-box-lps -10,-20.5,-144.5,10,-3.5,-136", "--box-lps: expected 6 comma-separated numbers"},
-        {"bone " + ax + " --box-lps -10,-20.5,-25,10,-3.5,-11 --reference-box-lps 30,15,-90,40,25,-70", "reference box holds no bone"},
-        {"bone " + ax + boxes + " --cancellous-min-hu 700", "the cancellous minimum 700 HU must be below the cortical minimum 600 HU"},
-        {"bone " + ax + boxes + " --heights-mm 7,-7,7 --reference-heights-mm 14,14,14", "--heights-mm: heights must be positive"},
-        {"bone " + ax + boxes + " --heights-mm 7,7 --reference-heights-mm 14,14,14", "--heights-mm: expected 3 comma-separated numbers (anterior,middle,posterior heights in mm)"},
+        {"bone " + ax + " --box-lps 10,-20.5,-25,-10,-3.5,-11 --reference-box-lps -10,-20.5,-144.5,10,-3.5,-136",
+         "affected box: x0 must be less than x1"},
+        {"bone " + ax + " --box-lps -10,-20.5,-25,10,-3.5,-11 --reference-box-lps -10,-20.5,-136,10,-3.5,-144.5",
+         "reference box: z0 must be less than z1"},
+        {"bone " + ax + " --box-lps -10,-20.5,200,10,-3.5,220 --reference-box-lps -10,-20.5,-144.5,10,-3.5,-136",
+         "affected box lies outside the volume"},
+        {"bone " + ax + " --box-lps -10,-20.5,-25,10,-3.5 --reference-box-lps -10,-20.5,-144.5,10,-3.5,-136",
+         "--box-lps: expected 6 comma-separated numbers"},
+        {"bone " + ax + " --box-lps -10,-20.5,-25,10,-3.5,-11 --reference-box-lps 30,15,-90,40,25,-70",
+         "reference box holds no bone"},
+        {"bone " + ax + boxes + " --cancellous-min-hu 700",
+         "the cancellous minimum 700 HU must be below the cortical minimum 600 HU"},
+        {"bone " + ax + boxes + " --heights-mm 7,-7,7 --reference-heights-mm 14,14,14",
+         "--heights-mm: heights must be positive"},
+        {"bone " + ax + boxes + " --heights-mm 7,7 --reference-heights-mm 14,14,14",
+         "--heights-mm: expected 3 comma-separated numbers (anterior,middle,posterior heights in mm)"},
         {"bone " + ax + boxes + " --heights-mm 7,7,7", "--heights-mm requires --reference-heights-mm", true},
     };
     for (const auto& c : cases) {

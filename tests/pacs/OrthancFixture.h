@@ -11,7 +11,7 @@
 namespace mensura::test {
 
 class OrthancWithSampleStudy : public ::testing::Test {
-protected:
+  protected:
     // withMovePort: register a Storage SCP port for C-MOVE as modality MENSURA.
     explicit OrthancWithSampleStudy(bool withMovePort) : withMovePort_(withMovePort) {}
 
@@ -29,7 +29,7 @@ protected:
     std::string studyUid;
     std::size_t instances = 0;
 
-private:
+  private:
     bool withMovePort_;
 };
 

@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "imaging/pacs/HttpClient.h"
+#include "mensura/pacs/HttpClient.h"
 
 namespace mensura::test {
 namespace fs = std::filesystem;
@@ -57,28 +57,19 @@ OrthancServer::OrthancServer(int movePort) : movePort_(movePort) {
     httpPort_ = freePort();
     while (httpPort_ == dicomPort_) httpPort_ = freePort();
     fs::create_directories(dir_ / "db");
-    nlohmann::json modality = {{"AET", "MENSURA"},    {"Host", "127.0.0.1"},    {"Port", movePort_ ? movePort_ : 1},
-                               {"AllowEcho", true},   {"AllowFind", true},      {"AllowGet", true},
-                               {"AllowMove", true},   {"AllowStore", true}};
+    nlohmann::json modality = {{"AET", "MENSURA"},  {"Host", "127.0.0.1"}, {"Port", movePort_ ? movePort_ : 1},
+                               {"AllowEcho", true}, {"AllowFind", true},   {"AllowGet", true},
+                               {"AllowMove", true}, {"AllowStore", true}};
     const nlohmann::json config = {
-        {"Name", "mensura-test"},
-        {"StorageDirectory", dir_ / "db"},
-        {"IndexDirectory", dir_ / "db"},
-        {"HttpPort", httpPort_},
-        {"DicomPort", dicomPort_},
-        {"DicomAet", "ORTHANC"},
-        {"RemoteAccessAllowed", false},
-        {"AuthenticationEnabled", false},
-        {"DicomCheckCalledAet", true},
-        {"DicomAlwaysAllowEcho", false},
-        {"DicomAlwaysAllowStore", false},
-        {"DicomModalities", {{"mensura", modality}}},
-        {"Plugins", {kDicomWebPlugin}},
-        {"DicomWeb", {{"Enable", true}, {"Root", "/dicom-web/"}}},
-        {"StorageCompression", false},
-        {"HttpsCACertificates", ""},
-        {"DicomScuTimeout", 5},
-        {"DicomAssociationCloseDelay", 0},
+        {"Name", "mensura-test"},         {"StorageDirectory", dir_ / "db"},
+        {"IndexDirectory", dir_ / "db"},  {"HttpPort", httpPort_},
+        {"DicomPort", dicomPort_},        {"DicomAet", "ORTHANC"},
+        {"RemoteAccessAllowed", false},   {"AuthenticationEnabled", false},
+        {"DicomCheckCalledAet", true},    {"DicomAlwaysAllowEcho", false},
+        {"DicomAlwaysAllowStore", false}, {"DicomModalities", {{"mensura", modality}}},
+        {"Plugins", {kDicomWebPlugin}},   {"DicomWeb", {{"Enable", true}, {"Root", "/dicom-web/"}}},
+        {"StorageCompression", false},    {"HttpsCACertificates", ""},
+        {"DicomScuTimeout", 5},           {"DicomAssociationCloseDelay", 0},
     };
     std::ofstream(dir_ / "orthanc.json") << config.dump(2);
     const std::string configPath = dir_ / "orthanc.json";

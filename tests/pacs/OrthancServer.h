@@ -5,13 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "imaging/pacs/PacsNode.h"
+#include "mensura/pacs/PacsNode.h"
 #include "support/TempDir.h"
 
 namespace mensura::test {
 
 class OrthancServer {
-public:
+  public:
     // movePort: Mensura's Storage SCP port, registered as DICOM modality "MENSURA".
     explicit OrthancServer(int movePort = 0);
     ~OrthancServer();
@@ -33,7 +33,7 @@ public:
     static bool available();  // Orthanc binary and the DICOMweb plugin are installed
     static std::vector<std::string> filesUnder(const std::string& folder);
 
-private:
+  private:
     TempDir dir_;
     int dicomPort_ = 0, httpPort_ = 0, movePort_ = 0;
     int pid_ = -1;

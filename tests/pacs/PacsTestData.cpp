@@ -3,10 +3,10 @@
 #include <cmath>
 #include <filesystem>
 
-#include "imaging/DicomIndex.h"
-#include "imaging/VolumeLoader.h"
-#include "imaging/pacs/InstanceFiles.h"
 #include "OrthancServer.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/VolumeLoader.h"
+#include "mensura/pacs/InstanceFiles.h"
 
 namespace mensura::test {
 namespace fs = std::filesystem;

@@ -3,9 +3,9 @@
 #include "OrthancFixture.h"
 #include "OrthancServer.h"
 #include "PacsTestData.h"
-#include "imaging/pacs/DicomWebClient.h"
-#include "imaging/pacs/DimseClient.h"
-#include "imaging/pacs/InstanceFiles.h"
+#include "mensura/pacs/DicomWebClient.h"
+#include "mensura/pacs/DimseClient.h"
+#include "mensura/pacs/InstanceFiles.h"
 #include "support/TempDir.h"
 
 using namespace mensura::imaging::pacs;
@@ -13,7 +13,7 @@ using mensura::test::OrthancServer;
 
 namespace {
 class DicomWeb : public mensura::test::OrthancWithSampleStudy {
-protected:
+  protected:
     DicomWeb() : OrthancWithSampleStudy(false) {}
 };
 }  // namespace

@@ -9,9 +9,9 @@
 #include "OrthancFixture.h"
 #include "OrthancServer.h"
 #include "PacsTestData.h"
-#include "imaging/pacs/DicomWebClient.h"
-#include "imaging/pacs/DimseClient.h"
-#include "imaging/pacs/StudyCache.h"
+#include "mensura/pacs/DicomWebClient.h"
+#include "mensura/pacs/DimseClient.h"
+#include "mensura/pacs/StudyCache.h"
 #include "support/TempDir.h"
 
 using namespace mensura::imaging::pacs;
@@ -21,7 +21,7 @@ namespace {
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 class Failures : public mensura::test::OrthancWithSampleStudy {
-protected:
+  protected:
     Failures() : OrthancWithSampleStudy(true) {}
 };
 }  // namespace
@@ -104,8 +104,8 @@ TEST_F(Failures, CGetCutOffHalfwayIsReportedAndNotCachedAsComplete) {
     options.progress = [&](const RetrieveProgress& p) {
         if (p.received == p.expected / 2) server->kill();  // the archive dies mid-transfer
     };
-    auto report = DimseClient(server->node())
-                      .retrieve({studyUid, "", cache->folderFor(studyUid)}, RetrieveMethod::CGet, options);
+    auto report =
+        DimseClient(server->node()).retrieve({studyUid, "", cache->folderFor(studyUid)}, RetrieveMethod::CGet, options);
     ASSERT_TRUE(report) << report.error().message;
     EXPECT_FALSE(report->complete());
     EXPECT_EQ(report->receivedFiles.size(), instances / 2);

@@ -3,9 +3,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "imaging/pacs/MultipartReader.h"
-#include "imaging/pacs/PacsNode.h"
-#include "imaging/pacs/StudyCache.h"
+#include "mensura/pacs/MultipartReader.h"
+#include "mensura/pacs/PacsNode.h"
+#include "mensura/pacs/StudyCache.h"
 #include "support/TempDir.h"
 
 using namespace mensura::imaging::pacs;
@@ -71,8 +71,10 @@ TEST(StudyCache, EvictsLeastRecentlyUsedButNeverPinned) {
         fillStudy(*cache, uid, 1000);
         auto evicted = cache->commit(uid, "test", true, 1);
         ASSERT_TRUE(evicted);
-        if (std::string(uid) != "1.3") EXPECT_TRUE(evicted->empty());
-        else EXPECT_EQ(*evicted, std::vector<std::string>{"1.2"});  // 1.1 is older but pinned
+        if (std::string(uid) != "1.3")
+            EXPECT_TRUE(evicted->empty());
+        else
+            EXPECT_EQ(*evicted, std::vector<std::string>{"1.2"});  // 1.1 is older but pinned
     }
     EXPECT_TRUE(cache->find("1.1"));
     EXPECT_FALSE(cache->find("1.2"));

@@ -30,19 +30,29 @@ TEST(PacsCli, EchoFindGetStoreAgainstOrthanc) {
     EXPECT_EQ(study, mensura::test::sampleStudyUid());
 
     out.clear();
-    ASSERT_EQ(runCommand(cli + " pacs find --dicomweb " + server.dicomWebUrl() + " --level series --study " + study, &out), 0);
+    ASSERT_EQ(
+        runCommand(cli + " pacs find --dicomweb " + server.dicomWebUrl() + " --level series --study " + study, &out),
+        0);
     EXPECT_EQ(nlohmann::json::parse(out)["series"].size(), 3u);
 
     // The first series only, through the cache: the second get comes from the cache.
     mensura::test::TempDir cache;
     out.clear();
-    ASSERT_EQ(runCommand(cli + " pacs get --dicomweb " + server.dicomWebUrl() + " --study " + study + " --cache " + cache.path(), &out), 0) << out;
+    ASSERT_EQ(runCommand(cli + " pacs get --dicomweb " + server.dicomWebUrl() + " --study " + study + " --cache " +
+                             cache.path(),
+                         &out),
+              0)
+        << out;
     json = nlohmann::json::parse(out);
     EXPECT_TRUE(json["complete"].get<bool>());
     EXPECT_FALSE(json["fromCache"].get<bool>());
     EXPECT_EQ(json["received"], files.size());
     out.clear();
-    ASSERT_EQ(runCommand(cli + " pacs get --dicomweb " + server.dicomWebUrl() + " --study " + study + " --cache " + cache.path(), &out), 0) << out;
+    ASSERT_EQ(runCommand(cli + " pacs get --dicomweb " + server.dicomWebUrl() + " --study " + study + " --cache " +
+                             cache.path(),
+                         &out),
+              0)
+        << out;
     EXPECT_TRUE(nlohmann::json::parse(out)["fromCache"].get<bool>());
 
     // Errors: exit codes and a message naming the peer.

@@ -3,9 +3,9 @@
 
 #include <cmath>
 
-#include "imaging/phantom/Grids.h"
-#include "imaging/phantom/GroundTruth.h"
-#include "imaging/phantom/Scene.h"
+#include "mensura/testing/Grids.h"
+#include "mensura/testing/GroundTruth.h"
+#include "mensura/testing/Scene.h"
 
 using namespace mensura::imaging;
 using namespace mensura::imaging::phantom;

@@ -8,9 +8,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "imaging/DicomIndex.h"
-#include "imaging/VolumeLoader.h"
-#include "imaging/phantom/CasePlan.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/VolumeLoader.h"
+#include "mensura/testing/CasePlan.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -63,13 +63,15 @@ TEST_P(SampleCase, RegeneratesWithIdenticalPixelsGeometryAndGroundTruth) {
         ASSERT_NE(sb, nullptr) << sa->stackId;
         auto va = loadVolume(*sa), vb = loadVolume(*sb);
         ASSERT_TRUE(va.ok() && vb.ok());
-        for (std::size_t k = 0; k < va->slices.size(); ++k) EXPECT_EQ(va->slices[k].sopInstanceUid, vb->slices[k].sopInstanceUid);
+        for (std::size_t k = 0; k < va->slices.size(); ++k)
+            EXPECT_EQ(va->slices[k].sopInstanceUid, vb->slices[k].sopInstanceUid);
         EXPECT_EQ(va->geometry.size, vb->geometry.size);
         EXPECT_LT(norm(va->geometry.originLps - vb->geometry.originLps), 1e-9);
         ASSERT_EQ(va->geometry.voxelCount(), vb->geometry.voxelCount());
         std::size_t differing = 0;
         for (std::size_t i = 0; i < va->geometry.voxelCount(); ++i) differing += va->at(i) != vb->at(i);
-        EXPECT_EQ(differing, 0u) << sa->first().seriesDescription << ": regenerate with mensura-phantom --case " << name << " --out sample_dicom";
+        EXPECT_EQ(differing, 0u) << sa->first().seriesDescription << ": regenerate with mensura-phantom --case " << name
+                                 << " --out sample_dicom";
     }
 }
 
@@ -90,7 +92,7 @@ TEST_P(SampleCase, LoadsWithTheGroundTruthGeometryAndValues) {
     std::string error;
     const DicomIndex index = indexPath(kSamples + "/" + name, {}, &error);
     ASSERT_TRUE(error.empty()) << error;
-    EXPECT_EQ(index.problems.size(), 1u);  // ground_truth.json
+    EXPECT_EQ(index.problems.size(), 1u);     // ground_truth.json
     std::map<std::string, int> regionChecks;  // a region too small for a coarse series is skipped there
     for (const auto& study : truth["studies"]) {
         for (const auto& s : study["series"]) {
@@ -121,12 +123,16 @@ TEST_P(SampleCase, LoadsWithTheGroundTruthGeometryAndValues) {
                 double sum = 0;
                 int n = 0;
                 const Vec3 ci = g.lpsToIndex(c);
-                const int reach = static_cast<int>(std::ceil(r["radiusMm"].get<double>() / std::min({g.spacingMm.x, g.spacingMm.y, g.spacingMm.z}))) + 1;
+                const int reach = static_cast<int>(std::ceil(r["radiusMm"].get<double>() /
+                                                             std::min({g.spacingMm.x, g.spacingMm.y, g.spacingMm.z}))) +
+                                  1;
                 for (int k = -reach; k <= reach; ++k)
                     for (int j = -reach; j <= reach; ++j)
                         for (int i = -reach; i <= reach; ++i) {
                             const long I = std::lround(ci.x) + i, J = std::lround(ci.y) + j, K = std::lround(ci.z) + k;
-                            if (I < 0 || J < 0 || K < 0 || I >= long(g.size[0]) || J >= long(g.size[1]) || K >= long(g.size[2])) continue;
+                            if (I < 0 || J < 0 || K < 0 || I >= long(g.size[0]) || J >= long(g.size[1]) ||
+                                K >= long(g.size[2]))
+                                continue;
                             if (norm(g.indexToLps(double(I), double(J), double(K)) - c) > radius) continue;
                             sum += v->at(std::size_t(I), std::size_t(J), std::size_t(K));
                             ++n;
@@ -134,7 +140,8 @@ TEST_P(SampleCase, LoadsWithTheGroundTruthGeometryAndValues) {
                 regionChecks[study["key"].get<std::string>() + "/" + r["name"].get<std::string>()] += n >= 3;
                 if (n < 3) continue;
                 const double tolerance = 4 * s["noiseSd"].get<double>() / std::sqrt(n) + 0.5;
-                EXPECT_NEAR(sum / n, r["expected"].get<double>(), tolerance) << what << " region " << r["name"] << " (" << n << " voxels)";
+                EXPECT_NEAR(sum / n, r["expected"].get<double>(), tolerance)
+                    << what << " region " << r["name"] << " (" << n << " voxels)";
             }
         }
     }
@@ -152,8 +159,8 @@ TEST(SampleGroundTruth, MatchesTheCaseReports) {
     EXPECT_NEAR(l["triaxialMm"]["lr"].get<double>(), 47, 1e-9);
     EXPECT_NEAR(l["triaxialMm"]["si"].get<double>(), 34, 1e-9);
     EXPECT_NEAR(l["signalRatioToMuscle"]["T1"].get<double>(), 1.0, 0.05);  // iso
-    EXPECT_GT(l["signalRatioToMuscle"]["DWI"].get<double>(), 2.5);          // markedly high
-    EXPECT_GT(l["enhancementCt"]["delta"].get<double>(), 40);               // obvious
+    EXPECT_GT(l["signalRatioToMuscle"]["DWI"].get<double>(), 2.5);         // markedly high
+    EXPECT_GT(l["enhancementCt"]["delta"].get<double>(), 40);              // obvious
     EXPECT_EQ(ccs["bone"][1]["structure"], "C1 right lateral mass");
     EXPECT_NEAR(ccs["bone"][1]["lyticFraction"].get<double>(), 0.0, 1e-9);  // the control side
     EXPECT_GT(ccs["bone"][0]["lyticFraction"].get<double>(), 0.5);          // left C1 destroyed
@@ -162,7 +169,8 @@ TEST(SampleGroundTruth, MatchesTheCaseReports) {
     const json& base = asps["studies"][0]["lesions"][0]["triaxialMm"];
     const json& follow = asps["studies"][1]["lesions"][0]["triaxialMm"];
     EXPECT_NEAR(base["ap"].get<double>() + base["lr"].get<double>() + base["si"].get<double>(), 33 + 24 + 32, 1e-9);
-    EXPECT_NEAR(follow["ap"].get<double>() + follow["lr"].get<double>() + follow["si"].get<double>(), 25 + 19 + 27, 1e-9);
+    EXPECT_NEAR(follow["ap"].get<double>() + follow["lr"].get<double>() + follow["si"].get<double>(), 25 + 19 + 27,
+                1e-9);
     EXPECT_NEAR(asps["studies"][0]["lesions"][1]["axialShortAxisMm"].get<double>(), 11, 1e-9);
     EXPECT_NE(asps["studies"][0]["frameOfReferenceUid"], asps["studies"][1]["frameOfReferenceUid"]);
     // RECIST by hand: (33 + 11) -> (25 + 9) = -22.7%: stable disease.

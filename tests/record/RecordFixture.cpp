@@ -1,6 +1,6 @@
 #include "RecordFixture.h"
 
-#include "annotations/model/Codes.h"
+#include "mensura/annotations/Codes.h"
 #include "support/TempDir.h"
 
 namespace mensura::test {
@@ -37,7 +37,8 @@ CaseDocument recordFixture() {
     seg.category = AnnotationCategory::LesionExtent;
     seg.image = img;
     seg.segmentation = {"2.25.9", 1, "seg.dcm"};
-    seg.measurements = {{Quantity::Volume, {12000, "mm3", "voxel count x voxel volume", "segmentation", kSegmentationUid}, false}};
+    seg.measurements = {
+        {Quantity::Volume, {12000, "mm3", "voxel count x voxel volume", "segmentation", kSegmentationUid}, false}};
     Annotation point;
     point.uid = kPointUid;
     point.kind = AnnotationKind::Point;

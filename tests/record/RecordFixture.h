@@ -2,7 +2,7 @@
 // A small case with every kind of link, for the record tests.
 #include <string>
 
-#include "annotations/record/CaseDocument.h"
+#include "mensura/case/CaseDocument.h"
 
 namespace mensura::test {
 

@@ -5,10 +5,10 @@
 #include <filesystem>
 
 #include "RecordFixture.h"
-#include "annotations/record/AtomicFile.h"
-#include "annotations/record/CaseFolder.h"
-#include "annotations/record/CaseModel.h"
-#include "annotations/record/Longitudinal.h"
+#include "mensura/case/CaseFolder.h"
+#include "mensura/case/CaseModel.h"
+#include "mensura/case/Longitudinal.h"
+#include "mensura/core/AtomicFile.h"
 #include "support/TempDir.h"
 
 using namespace mensura;

@@ -2,19 +2,19 @@
 // and future files that are never overwritten, crash recovery from the journal, relocation.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "RecordFixture.h"
-#include "annotations/record/AnnotationCommands.h"
-#include "annotations/record/AtomicFile.h"
-#include "annotations/record/CaseSession.h"
-#include "annotations/record/RecordCommands.h"
-#include "annotations/record/Relocation.h"
-#include "imaging/SyntheticSeries.h"
+#include "mensura/case/AnnotationCommands.h"
+#include "mensura/case/CaseSession.h"
+#include "mensura/case/RecordCommands.h"
+#include "mensura/case/Relocation.h"
+#include "mensura/core/AtomicFile.h"
+#include "mensura/testing/SyntheticSeries.h"
 #include "support/TempDir.h"
 
 using namespace mensura;
@@ -73,7 +73,8 @@ TEST(CasePersistence, WrongTypesAndUnknownFieldsNameTheField) {
     j["record"]["patient"]["ageYears"] = "thirty";
     auto r = caseFromJson(j, "case.json");
     ASSERT_FALSE(r);
-    EXPECT_NE(r.error().message.find("case.json: field /record/patient/ageYears"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("case.json: field /record/patient/ageYears"), std::string::npos)
+        << r.error().message;
     j = caseToJson(test::recordFixture());
     j["annotations"][0]["colour"] = "red";
     r = caseFromJson(j, "case.json");

@@ -2,7 +2,7 @@
 // each rule.
 #include <gtest/gtest.h>
 
-#include "annotations/record/Longitudinal.h"
+#include "mensura/case/Longitudinal.h"
 
 using namespace mensura::annotations;
 
@@ -115,10 +115,12 @@ TEST(Recist, DisappearanceIsCompleteResponseAndANewLesionIsProgression) {
 }
 
 TEST(Recist, LymphNodesUseTheShortAxisAndTheirThresholds) {
-    auto node11 = compareTimepoints(series({{mm(Quantity::ShortAxis, 11)}, {mm(Quantity::ShortAxis, 12)}}, true), "t0", "t1");
+    auto node11 =
+        compareTimepoints(series({{mm(Quantity::ShortAxis, 11)}, {mm(Quantity::ShortAxis, 12)}}, true), "t0", "t1");
     EXPECT_FALSE(node11->lesions[0].target);  // 10-15 mm: pathological, non-target
     EXPECT_EQ(node11->category, RecistCategory::NE);
-    auto node20 = compareTimepoints(series({{mm(Quantity::ShortAxis, 20)}, {mm(Quantity::ShortAxis, 9)}}, true), "t0", "t1");
+    auto node20 =
+        compareTimepoints(series({{mm(Quantity::ShortAxis, 20)}, {mm(Quantity::ShortAxis, 9)}}, true), "t0", "t1");
     EXPECT_TRUE(node20->lesions[0].target);
     EXPECT_EQ(node20->category, RecistCategory::CR);  // node back under 10 mm
 }
@@ -126,7 +128,8 @@ TEST(Recist, LymphNodesUseTheShortAxisAndTheirThresholds) {
 TEST(Recist, UnmeasuredTargetOrPixelUnitsIsNotEvaluable) {
     auto missing = compareTimepoints(series({{mm(Quantity::LongAxis, 30)}, {}}), "t0", "t1");
     EXPECT_EQ(missing->category, RecistCategory::NE);
-    auto pixels = compareTimepoints(series({{mm(Quantity::LongAxis, 30)}, {mm(Quantity::LongAxis, 20, "{pixel}")}}), "t0", "t1");
+    auto pixels =
+        compareTimepoints(series({{mm(Quantity::LongAxis, 30)}, {mm(Quantity::LongAxis, 20, "{pixel}")}}), "t0", "t1");
     EXPECT_EQ(pixels->category, RecistCategory::NE);
     EXPECT_FALSE(compareTimepoints(series({{}, {}}), "t1", "t0"));  // not later
     EXPECT_FALSE(compareTimepoints(series({{}, {}}), "t0", "nope"));

@@ -7,13 +7,13 @@
 #include <iterator>
 
 #include "RecordFixture.h"
-#include "annotations/model/Codes.h"
-#include "annotations/model/FindingVocabulary.h"
-#include "annotations/record/AnnotationCommands.h"
-#include "annotations/record/CaseJson.h"
-#include "annotations/record/History.h"
-#include "annotations/record/ObservationEdits.h"
-#include "annotations/record/RecordCommands.h"
+#include "mensura/annotations/Codes.h"
+#include "mensura/annotations/FindingVocabulary.h"
+#include "mensura/case/AnnotationCommands.h"
+#include "mensura/case/CaseJson.h"
+#include "mensura/case/History.h"
+#include "mensura/case/ObservationEdits.h"
+#include "mensura/case/RecordCommands.h"
 
 using namespace mensura;
 using namespace mensura::annotations;
@@ -89,7 +89,8 @@ TEST(ObservationEdits, LinkingATriaxialAddsApLrSiValuesWithItsMillimetresInOneUn
     auto points = tri.pointsLps;
     points[1] = {0, 20, 0};
     ASSERT_FALSE(history.push(std::make_unique<MoveAnnotation>(tri.uid, points)));
-    EXPECT_DOUBLE_EQ(valueLinking(model.document().record, "tp-follow", tri.uid, Quantity::ApDiameter)->value.value, 35);
+    EXPECT_DOUBLE_EQ(valueLinking(model.document().record, "tp-follow", tri.uid, Quantity::ApDiameter)->value.value,
+                     35);
 }
 
 TEST(ObservationEdits, AnUnknownTimepointOrLesionIsRefusedWithAReason) {
@@ -114,9 +115,8 @@ TEST(ObservationEdits, AFindingPickedFromTheVocabularyIsAddedLinkedToItsEvidence
     f.referenceTissue = referenceTissueCodes()[0];
     f.evidence = {test::kTriaxialUid};
     std::string id;
-    ASSERT_FALSE(history.push(std::make_unique<EditRecord>("Add finding", [&](CaseRecord& r) {
-        id = addFinding(r, "tp-follow", "2.25.500", f);
-    })));
+    ASSERT_FALSE(history.push(std::make_unique<EditRecord>(
+        "Add finding", [&](CaseRecord& r) { id = addFinding(r, "tp-follow", "2.25.500", f); })));
     Finding* added = model.findFinding(id);
     ASSERT_TRUE(added);
     EXPECT_EQ(added->value.meaning, "slightly hyperintense");
@@ -124,7 +124,8 @@ TEST(ObservationEdits, AFindingPickedFromTheVocabularyIsAddedLinkedToItsEvidence
     EXPECT_EQ(added->state, LinkState::Linked);
     const auto cites = model.findAnnotation(test::kTriaxialUid)->citedBy;
     EXPECT_NE(std::find(cites.begin(), cites.end(), id), cites.end());
-    ASSERT_FALSE(history.push(std::make_unique<EditRecord>("Remove", [&](CaseRecord& r) { EXPECT_TRUE(removeField(r, id)); })));
+    ASSERT_FALSE(
+        history.push(std::make_unique<EditRecord>("Remove", [&](CaseRecord& r) { EXPECT_TRUE(removeField(r, id)); })));
     EXPECT_FALSE(model.findFinding(id));
     history.undo();
     EXPECT_TRUE(model.findFinding(id));
@@ -140,7 +141,8 @@ TEST(FindingVocabulary, EngineCategoriesMapToCodedValuesOfTheirConcept) {
     };
     for (const char* c : {"hypo", "iso", "slightly high", "high", "markedly high"})
         EXPECT_TRUE(inKind(codes::kSignalIntensity, signalCategoryCode(c))) << c;
-    for (const char* c : {"none", "mild", "obvious"}) EXPECT_TRUE(inKind(codes::kEnhancementDegree, enhancementDegreeCode(c))) << c;
+    for (const char* c : {"none", "mild", "obvious"})
+        EXPECT_TRUE(inKind(codes::kEnhancementDegree, enhancementDegreeCode(c))) << c;
     for (const char* c : {"homogeneous", "uneven", "ring-like"})
         EXPECT_TRUE(inKind(codes::kEnhancementPattern, enhancementPatternCode(c))) << c;
     EXPECT_FALSE(signalCategoryCode("bright"));
@@ -148,7 +150,8 @@ TEST(FindingVocabulary, EngineCategoriesMapToCodedValuesOfTheirConcept) {
     // Codes are unique within a concept, so a picked value reads back unambiguously.
     for (const auto& k : findingKinds())
         for (std::size_t i = 0; i < k.values.size(); ++i)
-            for (std::size_t j = i + 1; j < k.values.size(); ++j) EXPECT_FALSE(k.values[i].sameCode(k.values[j])) << k.concept.meaning;
+            for (std::size_t j = i + 1; j < k.values.size(); ++j)
+    EXPECT_FALSE(k.values[i].sameCode(k.values[j])) << k.concept.meaning;
 }
 
 TEST(FindingVocabulary, EveryFindingOfTheExampleRecordsIsAChoiceOfThePicker) {

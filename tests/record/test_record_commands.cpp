@@ -6,9 +6,9 @@
 #include <memory>
 
 #include "RecordFixture.h"
-#include "annotations/record/AnnotationCommands.h"
-#include "annotations/record/CaseJson.h"
-#include "annotations/record/RecordCommands.h"
+#include "mensura/case/AnnotationCommands.h"
+#include "mensura/case/CaseJson.h"
+#include "mensura/case/RecordCommands.h"
 
 using namespace mensura;
 using namespace mensura::annotations;
@@ -35,34 +35,46 @@ std::vector<Case> allCommands() {
         {"AddAnnotation", [] { return std::make_unique<AddAnnotation>(newLine()); }},
         {"RemoveAnnotation", [] { return std::make_unique<RemoveAnnotation>(test::kTriaxialUid); }},
         {"RemoveEvidence", [] { return std::make_unique<RemoveAnnotation>(test::kPointUid); }},
-        {"MoveAnnotation", [] {
+        {"MoveAnnotation",
+         [] {
              return std::make_unique<MoveAnnotation>(
-                 test::kTriaxialUid, std::vector<P>{{0, -25, 0}, {0, 25, 0}, {-15, 0, 0}, {15, 0, 0}, {0, 0, -10}, {0, 0, 10}});
+                 test::kTriaxialUid,
+                 std::vector<P>{{0, -25, 0}, {0, 25, 0}, {-15, 0, 0}, {15, 0, 0}, {0, 0, -10}, {0, 0, 10}});
          }},
-        {"MoveEvidence", [] { return std::make_unique<MoveAnnotation>(test::kPointUid, std::vector<P>{{5, 5, 5}}); }},
-        {"SetAnnotationMeasurements", [] {
+        {"MoveEvidence",
+         [] {
+             return std::make_unique<MoveAnnotation>(test::kPointUid, std::vector<P>{{5, 5, 5}});
+         }},
+        {"SetAnnotationMeasurements",
+         [] {
              return std::make_unique<SetAnnotationMeasurements>(
                  test::kSegmentationUid,
                  std::vector<QuantityValue>{{Quantity::Volume, {15000, "mm3", "voxels", "segmentation", ""}, false}});
          }},
-        {"EditAnnotation", [] {
+        {"EditAnnotation",
+         [] {
              return std::make_unique<EditAnnotation>(test::kLineUid, "LN1 short", AnnotationCategory::Other, "note");
          }},
-        {"LinkValue", [] {
+        {"LinkValue",
+         [] {
              return std::make_unique<LinkValue>("f-ap2", AnnotationLink{test::kTriaxialUid, Quantity::ApDiameter});
          }},
         {"UnlinkValue", [] { return std::make_unique<UnlinkValue>("f-lr"); }},
-        {"SetFindingEvidence", [] {
-             return std::make_unique<SetFindingEvidence>("f-inv", std::vector<std::string>{test::kPointUid, test::kLineUid});
+        {"SetFindingEvidence",
+         [] {
+             return std::make_unique<SetFindingEvidence>("f-inv",
+                                                         std::vector<std::string>{test::kPointUid, test::kLineUid});
          }},
-        {"EditRecord", [] {
+        {"EditRecord",
+         [] {
              return std::make_unique<EditRecord>("Add outcome and age", [](CaseRecord& r) {
                  r.patient.ageYears = 34;
                  r.outcome.push_back({"", "6 months", "lost to follow-up", ""});
                  r.lesions[0].vertebralLevels.push_back("C3");
              });
          }},
-        {"ReplaceDicomReferences", [] {
+        {"ReplaceDicomReferences",
+         [] {
              return std::make_unique<ReplaceDicomReferences>(
                  std::vector<DicomReference>{{"2.25.1", "2.25.2", "2.25.4", "/elsewhere/ct", "CT"}});
          }},
@@ -117,11 +129,11 @@ TEST(RecordCommands, AFailingCommandChangesNothingAndIsNotRecorded) {
     const auto before = caseToJson(model.document());
     EXPECT_TRUE(history.push(std::make_unique<RemoveAnnotation>("2.25.404")));
     EXPECT_TRUE(history.push(std::make_unique<AddAnnotation>(model.document().annotations[0])));  // duplicate uid
-    EXPECT_TRUE(history.push(std::make_unique<MoveAnnotation>(test::kLineUid, std::vector<imaging::PointLps>{{0, 0, 0}})));
+    EXPECT_TRUE(
+        history.push(std::make_unique<MoveAnnotation>(test::kLineUid, std::vector<imaging::PointLps>{{0, 0, 0}})));
     EXPECT_TRUE(history.push(std::make_unique<LinkValue>("f-ap2", AnnotationLink{test::kLineUid, Quantity::Volume})));
-    EXPECT_TRUE(history.push(std::make_unique<EditRecord>("duplicate field", [](CaseRecord& r) {
-        r.imaging[1].observations[0].values[0].fieldId = "f-ap";
-    })));
+    EXPECT_TRUE(history.push(std::make_unique<EditRecord>(
+        "duplicate field", [](CaseRecord& r) { r.imaging[1].observations[0].values[0].fieldId = "f-ap"; })));
     EXPECT_EQ(caseToJson(model.document()), before);
     EXPECT_EQ(history.size(), 0u);
 }
@@ -142,8 +154,8 @@ TEST(RecordEvents, ObserversHearTypedEventsAndTheirInverseOnUndo) {
     History history(model);
     std::vector<ChangeEvent> events;
     const int token = model.subscribe([&](const ChangeEvent& e) { events.push_back(e); });
-    ASSERT_FALSE(history.push(std::make_unique<MoveAnnotation>(
-        test::kLineUid, std::vector<imaging::PointLps>{{0, 0, 0}, {0, 12, 0}})));
+    ASSERT_FALSE(history.push(
+        std::make_unique<MoveAnnotation>(test::kLineUid, std::vector<imaging::PointLps>{{0, 0, 0}, {0, 12, 0}})));
     ASSERT_GE(events.size(), 3u);
     EXPECT_TRUE(std::holds_alternative<AnnotationMoved>(events[0]));
     EXPECT_TRUE(std::holds_alternative<MeasurementsRecomputed>(events[1]));

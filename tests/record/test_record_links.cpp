@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "RecordFixture.h"
-#include "annotations/record/AnnotationCommands.h"
-#include "annotations/record/RecordCommands.h"
+#include "mensura/case/AnnotationCommands.h"
+#include "mensura/case/RecordCommands.h"
 
 using namespace mensura;
 using namespace mensura::annotations;
@@ -53,8 +53,8 @@ TEST(RecordLinks, MovingACaliperRecomputesTheCitedValues) {
     // AP from 40 to 50 mm, LR 30 -> 24 mm along a diagonal (analytic lengths), SI unchanged.
     const double h = 12.0 / std::sqrt(2.0);
     ASSERT_FALSE(history.push(std::make_unique<MoveAnnotation>(
-        test::kTriaxialUid, std::vector<imaging::PointLps>{
-                                {0, -25, 0}, {0, 25, 0}, {-h, -h, 0}, {h, h, 0}, {0, 0, -10}, {0, 0, 10}})));
+        test::kTriaxialUid,
+        std::vector<imaging::PointLps>{{0, -25, 0}, {0, 25, 0}, {-h, -h, 0}, {h, h, 0}, {0, 0, -10}, {0, 0, 10}})));
     EXPECT_NEAR(model.findValue("f-ap")->value.value, 50.0, 1e-9);
     EXPECT_NEAR(model.findValue("f-lr")->value.value, 24.0, 1e-9);
     EXPECT_NEAR(model.findValue("f-si")->value.value, 20.0, 1e-9);
@@ -68,9 +68,11 @@ TEST(RecordLinks, MovingACaliperRecomputesTheCitedValues) {
 TEST(RecordLinks, MovingEvidenceMarksTheFindingForReview) {
     CaseModel model(test::recordFixture());
     History history(model);
-    ASSERT_FALSE(history.push(std::make_unique<MoveAnnotation>(test::kPointUid, std::vector<imaging::PointLps>{{9, 9, 9}})));
+    ASSERT_FALSE(
+        history.push(std::make_unique<MoveAnnotation>(test::kPointUid, std::vector<imaging::PointLps>{{9, 9, 9}})));
     EXPECT_EQ(model.findFinding("f-inv")->state, LinkState::Stale);
-    ASSERT_FALSE(history.push(std::make_unique<SetFindingEvidence>("f-inv", std::vector<std::string>{test::kPointUid})));
+    ASSERT_FALSE(
+        history.push(std::make_unique<SetFindingEvidence>("f-inv", std::vector<std::string>{test::kPointUid})));
     EXPECT_EQ(model.findFinding("f-inv")->state, LinkState::Linked);
 }
 
@@ -95,7 +97,8 @@ TEST(RecordLinks, PixelValuesGoStaleOnAMoveUntilRecomputed) {
     })));
     ASSERT_FALSE(history.push(std::make_unique<LinkValue>("f-hu", AnnotationLink{roi.uid, Quantity::Mean})));
     EXPECT_DOUBLE_EQ(model.findValue("f-hu")->value.value, 38.0);
-    ASSERT_FALSE(history.push(std::make_unique<MoveAnnotation>(roi.uid, std::vector<imaging::PointLps>{{0, 0, 0}, {20, 0, 0}, {0, 5, 0}})));
+    ASSERT_FALSE(history.push(
+        std::make_unique<MoveAnnotation>(roi.uid, std::vector<imaging::PointLps>{{0, 0, 0}, {20, 0, 0}, {0, 5, 0}})));
     EXPECT_NEAR(model.findAnnotation(roi.uid)->find(Quantity::Area)->measurement.value, M_PI * 20 * 5, 1e-9);
     EXPECT_EQ(model.findValue("f-hu")->state, LinkState::Stale);
     EXPECT_DOUBLE_EQ(model.findValue("f-hu")->value.value, 38.0);  // kept, flagged, not reused silently
@@ -111,7 +114,8 @@ TEST(RecordLinks, RecomputedSegmentationVolumeReachesTheRecord) {
     CaseModel model(test::recordFixture());
     History history(model);
     ASSERT_FALSE(history.push(std::make_unique<SetAnnotationMeasurements>(
-        test::kSegmentationUid, std::vector<QuantityValue>{{Quantity::Volume, {15.5, "mL", "voxels", "seg", ""}, false}})));
+        test::kSegmentationUid,
+        std::vector<QuantityValue>{{Quantity::Volume, {15.5, "mL", "voxels", "seg", ""}, false}})));
     EXPECT_DOUBLE_EQ(model.findValue("f-vol")->value.value, 15.5);
     EXPECT_EQ(model.findValue("f-vol")->value.unit, "mL");
     EXPECT_EQ(model.findValue("f-vol")->value.sourceAnnotation, test::kSegmentationUid);

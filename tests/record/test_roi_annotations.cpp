@@ -6,11 +6,11 @@
 #include <cmath>
 
 #include "RecordFixture.h"
-#include "annotations/model/HandleEdits.h"
-#include "annotations/model/RoiValues.h"
-#include "annotations/model/VertebralLevels.h"
-#include "annotations/record/AnnotationCommands.h"
-#include "annotations/record/CaseJson.h"
+#include "mensura/annotations/HandleEdits.h"
+#include "mensura/annotations/RoiValues.h"
+#include "mensura/annotations/VertebralLevels.h"
+#include "mensura/case/AnnotationCommands.h"
+#include "mensura/case/CaseJson.h"
 
 using namespace mensura;
 using namespace mensura::annotations;
@@ -37,8 +37,7 @@ imaging::Volume rampVolume() {
     v.floatVoxels.resize(v.geometry.voxelCount());
     for (std::size_t k = 0; k < 5; ++k)
         for (std::size_t j = 0; j < 41; ++j)
-            for (std::size_t i = 0; i < 41; ++i)
-                v.floatVoxels[v.index(i, j, k)] = float(10 + double(i) - 20);
+            for (std::size_t i = 0; i < 41; ++i) v.floatVoxels[v.index(i, j, k)] = float(10 + double(i) - 20);
     return v;
 }
 
@@ -106,8 +105,7 @@ TEST(RoiValues, MovingAnRoiWithItsNewMeanIsOneUndoStep) {
     moved.pointsLps = *movedHandle(a, 0, {5, 0, 0});
     auto recomputed = roiPixelValues(moved, v);
     ASSERT_TRUE(recomputed.ok());
-    ASSERT_FALSE(
-        history.push(std::make_unique<MoveAnnotation>(a.uid, moved.pointsLps, recomputed->values)));
+    ASSERT_FALSE(history.push(std::make_unique<MoveAnnotation>(a.uid, moved.pointsLps, recomputed->values)));
     const Annotation* now = model.findAnnotation(a.uid);
     ASSERT_TRUE(now->find(Quantity::Mean));
     EXPECT_NEAR(now->find(Quantity::Mean)->measurement.value, 15, 1e-6);

@@ -14,8 +14,8 @@ struct Checker {
     void fail(const std::string& where, const std::string& what) { problems.push_back(where + ": " + what); }
 
     bool need(const json& o, const char* key, const std::string& where) {
-        if (!o.is_object() || !o.contains(key) || o[key].is_null() || (o[key].is_string() && o[key].get<std::string>().empty()) ||
-            (o[key].is_array() && o[key].empty())) {
+        if (!o.is_object() || !o.contains(key) || o[key].is_null() ||
+            (o[key].is_string() && o[key].get<std::string>().empty()) || (o[key].is_array() && o[key].empty())) {
             fail(where, std::string("required element \"") + key + "\" missing");
             return false;
         }
@@ -30,7 +30,8 @@ struct Checker {
     void coding(const json& c, const std::string& where) {
         need(c, "system", where);
         need(c, "code", where);
-        if (c.contains("system") && c["system"].is_string() && !std::regex_match(c["system"].get<std::string>(), std::regex("(https?|urn):.+")))
+        if (c.contains("system") && c["system"].is_string() &&
+            !std::regex_match(c["system"].get<std::string>(), std::regex("(https?|urn):.+")))
             fail(where + "/system", "not an absolute URI");
     }
 
@@ -38,7 +39,8 @@ struct Checker {
         if (!cc.is_object()) return fail(where, "not a CodeableConcept");
         if (!cc.contains("coding") && !cc.contains("text")) return fail(where, "neither coding nor text");
         if (cc.contains("coding"))
-            for (std::size_t i = 0; i < cc["coding"].size(); ++i) coding(cc["coding"][i], where + "/coding/" + std::to_string(i));
+            for (std::size_t i = 0; i < cc["coding"].size(); ++i)
+                coding(cc["coding"][i], where + "/coding/" + std::to_string(i));
     }
 
     void quantity(const json& q, const std::string& where) {
@@ -52,7 +54,8 @@ struct Checker {
             for (auto it = j.begin(); it != j.end(); ++it) {
                 if (it.key() == "reference" && it->is_string()) {
                     const std::string ref = it->get<std::string>();
-                    if (!fullUrls.count(ref) && !typedIds.count(ref)) fail(where, "reference \"" + ref + "\" does not resolve in the bundle");
+                    if (!fullUrls.count(ref) && !typedIds.count(ref))
+                        fail(where, "reference \"" + ref + "\" does not resolve in the bundle");
                 } else {
                     references(*it, where + "/" + it.key());
                 }
@@ -63,7 +66,10 @@ struct Checker {
     }
 
     void observation(const json& o, const std::string& w) {
-        codeInSet(o, "status", {"registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error", "unknown"}, w);
+        codeInSet(
+            o, "status",
+            {"registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error", "unknown"},
+            w);
         if (need(o, "code", w)) codeableConcept(o["code"], w + "/code");
         need(o, "subject", w);
         if (o.contains("valueQuantity")) quantity(o["valueQuantity"], w + "/valueQuantity");
@@ -82,8 +88,10 @@ struct Checker {
 
     void check(const json& b) {
         if (b.value("resourceType", "") != "Bundle") return fail("/", "resourceType is not Bundle");
-        codeInSet(b, "type", {"document", "message", "transaction", "transaction-response", "batch", "batch-response",
-                              "history", "searchset", "collection"}, "/");
+        codeInSet(b, "type",
+                  {"document", "message", "transaction", "transaction-response", "batch", "batch-response", "history",
+                   "searchset", "collection"},
+                  "/");
         if (!need(b, "entry", "/")) return;
         const std::regex id("[A-Za-z0-9\\-\\.]{1,64}");
         for (std::size_t i = 0; i < b["entry"].size(); ++i) {
@@ -104,8 +112,10 @@ struct Checker {
             if (type == "Observation") {
                 observation(r, w);
             } else if (type == "DiagnosticReport") {
-                codeInSet(r, "status", {"registered", "partial", "preliminary", "final", "amended", "corrected", "appended",
-                                        "cancelled", "entered-in-error", "unknown"}, w);
+                codeInSet(r, "status",
+                          {"registered", "partial", "preliminary", "final", "amended", "corrected", "appended",
+                           "cancelled", "entered-in-error", "unknown"},
+                          w);
                 if (need(r, "code", w)) codeableConcept(r["code"], w + "/code");
                 need(r, "subject", w);
             } else if (type == "ImagingStudy") {
@@ -118,8 +128,7 @@ struct Checker {
                         if (need(r["series"][s], "modality", sw)) coding(r["series"][s]["modality"], sw + "/modality");
                     }
             } else if (type == "Patient") {
-                if (r.contains("gender"))
-                    codeInSet(r, "gender", {"male", "female", "other", "unknown"}, w);
+                if (r.contains("gender")) codeInSet(r, "gender", {"male", "female", "other", "unknown"}, w);
             } else {
                 fail(w, "unexpected resourceType " + type);
             }

@@ -2,9 +2,9 @@
 
 #include <filesystem>
 
-#include "annotations/model/Codes.h"
-#include "annotations/record/CaseFolder.h"
-#include "imaging/DicomIndex.h"
+#include "mensura/annotations/Codes.h"
+#include "mensura/case/CaseFolder.h"
+#include "mensura/dicom/DicomIndex.h"
 
 namespace mensura::test {
 using namespace annotations;
@@ -41,9 +41,9 @@ std::optional<ReportCase> makeReportCase(const std::string& folder, std::string*
     tri.label = kTriaxialLabel;
     tri.image = {study.studyInstanceUid, stack.seriesInstanceUid, "", 0, stack.first().frameOfReferenceUid};
     const imaging::PointLps c = kLesionCentre;
-    tri.pointsLps = {c + imaging::Vec3{0, -20, 0}, c + imaging::Vec3{0, 20, 0},     // AP along y
-                     c + imaging::Vec3{-23.5, 0, 0}, c + imaging::Vec3{23.5, 0, 0}, // LR along x
-                     c + imaging::Vec3{0, 0, -17}, c + imaging::Vec3{0, 0, 17}};    // SI along z
+    tri.pointsLps = {c + imaging::Vec3{0, -20, 0},   c + imaging::Vec3{0, 20, 0},    // AP along y
+                     c + imaging::Vec3{-23.5, 0, 0}, c + imaging::Vec3{23.5, 0, 0},  // LR along x
+                     c + imaging::Vec3{0, 0, -17},   c + imaging::Vec3{0, 0, 17}};   // SI along z
     tri.measurements = geometricMeasurements(tri);
     tri.citedBy = {"rc-ap", "rc-lr", "rc-si", "rc-vol"};
     doc.annotations.push_back(tri);
@@ -77,8 +77,10 @@ std::optional<ReportCase> makeReportCase(const std::string& folder, std::string*
     baseline.studies.push_back({study.studyInstanceUid, "CT", "CT neck", baseline.date});
     LesionObservation obs;
     obs.lesionTrackingUid = lesion.trackingUid;
-    const std::pair<Quantity, const char*> linked[] = {{Quantity::ApDiameter, "rc-ap"}, {Quantity::LrDiameter, "rc-lr"},
-                                                       {Quantity::SiDiameter, "rc-si"}, {Quantity::Volume, "rc-vol"}};
+    const std::pair<Quantity, const char*> linked[] = {{Quantity::ApDiameter, "rc-ap"},
+                                                       {Quantity::LrDiameter, "rc-lr"},
+                                                       {Quantity::SiDiameter, "rc-si"},
+                                                       {Quantity::Volume, "rc-vol"}};
     for (const auto& [q, field] : linked) {
         RecordValue v;
         v.fieldId = field;
@@ -105,8 +107,8 @@ std::optional<ReportCase> makeReportCase(const std::string& folder, std::string*
     followUp.date = "2023-09-20";
     LesionObservation later;
     later.lesionTrackingUid = lesion.trackingUid;
-    const std::pair<Quantity, double> reported[] = {{Quantity::ApDiameter, 30}, {Quantity::LrDiameter, 32},
-                                                    {Quantity::SiDiameter, 30}};
+    const std::pair<Quantity, double> reported[] = {
+        {Quantity::ApDiameter, 30}, {Quantity::LrDiameter, 32}, {Quantity::SiDiameter, 30}};
     int n = 0;
     for (const auto& [q, mm] : reported) {
         RecordValue v;

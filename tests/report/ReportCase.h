@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "annotations/record/CaseDocument.h"
+#include "mensura/case/CaseDocument.h"
 
 namespace mensura::test {
 

@@ -11,11 +11,11 @@
 
 #include "FhirChecker.h"
 #include "ReportCase.h"
-#include "annotations/export/CsvExport.h"
-#include "annotations/export/ExportCase.h"
-#include "annotations/export/FhirExport.h"
-#include "annotations/export/HtmlReport.h"
-#include "annotations/record/CaseJson.h"
+#include "mensura/case/CaseJson.h"
+#include "mensura/export/CsvExport.h"
+#include "mensura/export/ExportCase.h"
+#include "mensura/export/FhirExport.h"
+#include "mensura/export/HtmlReport.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -40,9 +40,12 @@ std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-            else if (c == '"') quoted = false;
-            else field += c;
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+                field += '"', ++i;
+            else if (c == '"')
+                quoted = false;
+            else
+                field += c;
         } else if (c == '"' && !fieldStarted) {
             quoted = fieldStarted = true;
         } else if (c == ',') {
@@ -223,11 +226,10 @@ TEST_F(ReportCaseTest, HtmlReportHasSectionsSizesChangeFindingsAndKeyImages) {
     auto path = exportHtmlReport(rc->folder, dir / "out", DeidentificationPolicy{}, fake);
     ASSERT_TRUE(path) << path.error().message;
     const std::string html = slurp(*path);
-    for (const char* expected : {"<h2>Patient</h2>", "<h2>Presentation</h2>", "<h2>Laboratory findings</h2>",
-                                 "<h2>Imaging examinations</h2>", "<h2>Lesions over time</h2>",
-                                 "<h2>Response (RECIST 1.1)</h2>", "<h2>Diagnosis</h2>",
-                                 "4.0 cm x 4.7 cm x 3.4 cm", "3.0 cm x 3.2 cm x 3.0 cm", "Margin: well circumscribed",
-                                 "CA-125", "33.5 mL"})
+    for (const char* expected :
+         {"<h2>Patient</h2>", "<h2>Presentation</h2>", "<h2>Laboratory findings</h2>", "<h2>Imaging examinations</h2>",
+          "<h2>Lesions over time</h2>", "<h2>Response (RECIST 1.1)</h2>", "<h2>Diagnosis</h2>",
+          "4.0 cm x 4.7 cm x 3.4 cm", "3.0 cm x 3.2 cm x 3.0 cm", "Margin: well circumscribed", "CA-125", "33.5 mL"})
         EXPECT_NE(html.find(expected), std::string::npos) << expected;
     // RECIST: longest axial diameter 47 -> 32 mm is -31.9 %: a partial response, rule named.
     EXPECT_NE(html.find("-31.9 %"), std::string::npos);
@@ -263,14 +265,15 @@ TEST_F(ReportCaseTest, DeidentifiedOutputsHoldNoNameIdDateOrOriginalUid) {
                                      *exportCsv(rc->folder, dir / "deid", deidentifying()),
                                      *exportJson(rc->folder, dir / "deid", deidentifying()),
                                      *exportHtmlReport(rc->folder, dir / "deid", deidentifying(), fake)};
-    std::vector<std::string> plain{*exportFhir(rc->folder, dir / "plain", {}), *exportCsv(rc->folder, dir / "plain", {}),
-                                   *exportJson(rc->folder, dir / "plain", {}),
-                                   *exportHtmlReport(rc->folder, dir / "plain", {}, fake)};
+    std::vector<std::string> plain{
+        *exportFhir(rc->folder, dir / "plain", {}), *exportCsv(rc->folder, dir / "plain", {}),
+        *exportJson(rc->folder, dir / "plain", {}), *exportHtmlReport(rc->folder, dir / "plain", {}, fake)};
 
     // What must not survive: the DICOM identity, every date, every UID of the case.
     std::set<std::string> secrets{rc->patientName, rc->patientId, rc->studyDate};
     const CaseDocument& d = rc->document;
-    for (const auto& ref : d.dicom) secrets.insert({ref.studyInstanceUid, ref.seriesInstanceUid, ref.frameOfReferenceUid});
+    for (const auto& ref : d.dicom)
+        secrets.insert({ref.studyInstanceUid, ref.seriesInstanceUid, ref.frameOfReferenceUid});
     for (const auto& a : d.annotations) secrets.insert(a.uid);
     for (const auto& l : d.record.lesions) secrets.insert(l.trackingUid);
     for (const auto& tp : d.record.imaging) secrets.insert({tp.uid, tp.date});
@@ -286,7 +289,8 @@ TEST_F(ReportCaseTest, DeidentifiedOutputsHoldNoNameIdDateOrOriginalUid) {
 
     for (const auto& path : outputs) {
         const std::string text = slurp(path);
-        for (const auto& secret : secrets) EXPECT_EQ(text.find(secret), std::string::npos) << path << " holds " << secret;
+        for (const auto& secret : secrets)
+            EXPECT_EQ(text.find(secret), std::string::npos) << path << " holds " << secret;
     }
 
     // One mapping everywhere: the series UID maps to the same new UID in FHIR, CSV and JSON.

@@ -5,17 +5,17 @@
 #include <fstream>
 #include <sstream>
 
+#include <gtest/gtest.h>
 #include <QGuiApplication>
 #include <QImage>
-#include <gtest/gtest.h>
 
 #include "ReportCase.h"
-#include "annotations/export/HtmlReport.h"
-#include "imaging/DicomIndex.h"
-#include "imaging/VolumeLoader.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/VolumeLoader.h"
+#include "mensura/export/HtmlReport.h"
+#include "mensura/report/KeyImageRenderer.h"
+#include "mensura/report/ReportDocument.h"
 #include "support/TempDir.h"
-#include "viewer/report/KeyImageRenderer.h"
-#include "viewer/report/ReportDocument.h"
 
 namespace fs = std::filesystem;
 using namespace mensura;
@@ -23,9 +23,7 @@ using mensura::test::TempDir;
 
 namespace {
 
-bool isAnnotationColour(QRgb p) {
-    return qRed(p) > 200 && qGreen(p) > 150 && qGreen(p) < 240 && qBlue(p) < 80;
-}
+bool isAnnotationColour(QRgb p) { return qRed(p) > 200 && qGreen(p) > 150 && qGreen(p) < 240 && qBlue(p) < 80; }
 
 // Annotation-coloured pixels within radius of a point.
 int colouredNear(const QImage& img, QPointF at, int radius) {
@@ -138,8 +136,12 @@ TEST_F(RenderTest, CommandLineWritesEveryFormat) {
     }
     EXPECT_TRUE(fs::exists(dir / "cli_html/report.html"));
     EXPECT_TRUE(fs::exists(dir / "cli_pdf/report.pdf"));
-    EXPECT_NE(test::runCommand(std::string(MENSURA_REPORT_TOOL) + " '" + rc->folder + "' --format xml --out x 2>/dev/null"), 0);
-    EXPECT_NE(test::runCommand(std::string(MENSURA_REPORT_TOOL) + " /nonexistent --format csv --out '" + (dir / "x") + "' 2>/dev/null"), 0);
+    EXPECT_NE(
+        test::runCommand(std::string(MENSURA_REPORT_TOOL) + " '" + rc->folder + "' --format xml --out x 2>/dev/null"),
+        0);
+    EXPECT_NE(test::runCommand(std::string(MENSURA_REPORT_TOOL) + " /nonexistent --format csv --out '" + (dir / "x") +
+                               "' 2>/dev/null"),
+              0);
 }
 
 int main(int argc, char** argv) {

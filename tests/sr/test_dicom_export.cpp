@@ -6,13 +6,13 @@
 #include <filesystem>
 #include <set>
 
-#include "annotations/export/DicomExport.h"
-#include "annotations/export/SrExport.h"
-#include "annotations/record/CaseFolder.h"
-#include "imaging/DicomHeaderReader.h"
-#include "imaging/DicomIndex.h"
-#include "imaging/VolumeLoader.h"
-#include "imaging/seg/Segmentation.h"
+#include "mensura/case/CaseFolder.h"
+#include "mensura/dicom-objects/Segmentation.h"
+#include "mensura/dicom-objects/SrExport.h"
+#include "mensura/dicom/DicomHeaderReader.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/VolumeLoader.h"
+#include "mensura/export/DicomExport.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -153,7 +153,10 @@ TEST(ExportCli, TheSeedExampleExportsValidSrSegAndImages) {
     const std::string example = std::string(MENSURA_SOURCE_DIR) + "/cases/examples/seed000_ccs_craniocervical";
     TempDir out;
     std::string printed;
-    ASSERT_EQ(runCommand(std::string(MENSURA_CLI) + " export '" + example + "' --format sr --format seg --format images --deidentify --out '" + out.path() + "'", &printed), 0);
+    ASSERT_EQ(runCommand(std::string(MENSURA_CLI) + " export '" + example +
+                             "' --format sr --format seg --format images --deidentify --out '" + out.path() + "'",
+                         &printed),
+              0);
     int sr = 0, seg = 0, images = 0;
     for (const auto& e : fs::recursive_directory_iterator(out.path())) {
         if (!e.is_regular_file()) continue;
@@ -170,7 +173,9 @@ TEST(ExportCli, TheSeedExampleExportsValidSrSegAndImages) {
     EXPECT_EQ(sr, 1);
     EXPECT_GE(seg, 1);
     EXPECT_GT(images, 30);
-    auto report = readMeasurementReport((fs::path(out.path()) / printed.substr(printed.find("sr_"), printed.find('\n') - printed.find("sr_"))).string());
+    auto report = readMeasurementReport(
+        (fs::path(out.path()) / printed.substr(printed.find("sr_"), printed.find('\n') - printed.find("sr_")))
+            .string());
     ASSERT_TRUE(report.ok()) << report.error().message;
     EXPECT_EQ(report->patientName, "ANONYMOUS");
     ASSERT_FALSE(report->groups.empty());

@@ -5,11 +5,11 @@
 #include <cmath>
 #include <filesystem>
 
-#include "annotations/export/SrExport.h"
-#include "annotations/model/Codes.h"
-#include "annotations/record/CaseFolder.h"
-#include "imaging/DicomIndex.h"
-#include "imaging/VolumeLoader.h"
+#include "mensura/annotations/Codes.h"
+#include "mensura/case/CaseFolder.h"
+#include "mensura/dicom-objects/SrExport.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/VolumeLoader.h"
 #include "support/TempDir.h"
 
 namespace fs = std::filesystem;
@@ -45,13 +45,15 @@ CaseDocument triaxialCase(const SampleCase& s) {
     const imaging::PointLps c = s.ct.geometry.indexToLps(0, 0, double(s.slice));  // z of the slice
     const double z = c.z;
     CaseDocument doc;
-    doc.dicom.push_back({s.ct.studyInstanceUid, s.ct.seriesInstanceUid, s.ct.frameOfReferenceUid, kCtFolder, "CT NECK C+"});
+    doc.dicom.push_back(
+        {s.ct.studyInstanceUid, s.ct.seriesInstanceUid, s.ct.frameOfReferenceUid, kCtFolder, "CT NECK C+"});
     Annotation a;
     a.uid = "2.25.1001";
     a.kind = AnnotationKind::Triaxial;
     a.category = AnnotationCategory::LesionExtent;
     a.label = "L1";
-    a.image = {s.ct.studyInstanceUid, s.ct.seriesInstanceUid, s.ct.slices[s.slice].sopInstanceUid, 0, s.ct.frameOfReferenceUid};
+    a.image = {s.ct.studyInstanceUid, s.ct.seriesInstanceUid, s.ct.slices[s.slice].sopInstanceUid, 0,
+               s.ct.frameOfReferenceUid};
     a.pointsLps = {{27, -12, z}, {27, 28, z}, {3.5, 8, z}, {50.5, 8, z}, {27, 8, -7}, {27, 8, 27}};
     a.measurements = geometricMeasurements(a);
     a.citedBy = {"v-ap", "v-lr", "v-si"};
@@ -68,7 +70,8 @@ CaseDocument triaxialCase(const SampleCase& s) {
     tp.studies.push_back({s.ct.studyInstanceUid, "CT", "CT and MR neck", "2023-03-10"});
     LesionObservation obs;
     obs.lesionTrackingUid = lesion.trackingUid;
-    for (auto [id, q] : {std::pair{"v-ap", Quantity::ApDiameter}, {"v-lr", Quantity::LrDiameter}, {"v-si", Quantity::SiDiameter}}) {
+    for (auto [id, q] :
+         {std::pair{"v-ap", Quantity::ApDiameter}, {"v-lr", Quantity::LrDiameter}, {"v-si", Quantity::SiDiameter}}) {
         RecordValue v;
         v.fieldId = id;
         v.quantity = q;
@@ -89,7 +92,9 @@ CaseDocument triaxialCase(const SampleCase& s) {
 
 int measurementGroupsByDsrdump(const std::string& path) {
     std::string out;
-    runCommand("dsrdump '" + path + "' 2>/dev/null | grep -c 'CONTAINER:(,,\"Measurement Group\")\\|\"Measurement Group\"'", &out);
+    runCommand(
+        "dsrdump '" + path + "' 2>/dev/null | grep -c 'CONTAINER:(,,\"Measurement Group\")\\|\"Measurement Group\"'",
+        &out);
     return std::atoi(out.c_str());
 }
 

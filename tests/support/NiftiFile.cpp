@@ -71,13 +71,26 @@ double NiftiFile::value(long i, long j, long k) const {
     const std::size_t n = static_cast<std::size_t>(i + dim[0] * (j + static_cast<long>(dim[1]) * k));
     double raw;
     switch (datatype) {
-        case 2: raw = get<uint8_t>(data, n); break;
-        case 4: raw = get<int16_t>(data, n * 2); break;
-        case 8: raw = get<int32_t>(data, n * 4); break;
-        case 16: raw = get<float>(data, n * 4); break;
-        case 256: raw = get<int8_t>(data, n); break;
-        case 512: raw = get<uint16_t>(data, n * 2); break;
-        default: return std::numeric_limits<double>::quiet_NaN();
+        case 2:
+            raw = get<uint8_t>(data, n);
+            break;
+        case 4:
+            raw = get<int16_t>(data, n * 2);
+            break;
+        case 8:
+            raw = get<int32_t>(data, n * 4);
+            break;
+        case 16:
+            raw = get<float>(data, n * 4);
+            break;
+        case 256:
+            raw = get<int8_t>(data, n);
+            break;
+        case 512:
+            raw = get<uint16_t>(data, n * 2);
+            break;
+        default:
+            return std::numeric_limits<double>::quiet_NaN();
     }
     return raw * sclSlope + sclInter;
 }

@@ -1,11 +1,11 @@
 #include "support/TempDir.h"
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
-#include <sys/wait.h>
 
 namespace mensura::test {
 

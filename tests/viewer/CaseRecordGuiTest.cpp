@@ -13,8 +13,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QTableWidget>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest/QtTest>
@@ -23,18 +23,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "annotations/record/CaseFolder.h"
-#include "viewer/AnnotationPanel.h"
-#include "viewer/CaseController.h"
-#include "viewer/MainWindow.h"
-#include "viewer/MeasurementTool.h"
-#include "viewer/SliceView.h"
-#include "viewer/ReportPreview.h"
-#include "viewer/VtkOpenGLWidget.h"
-#include "viewer/record/CaseRecordPanel.h"
-#include "viewer/record/FindingDialog.h"
-#include "viewer/record/ObservationTree.h"
-#include "viewer/record/RecordTable.h"
+#include "mensura/case/CaseFolder.h"
+#include "mensura/viewer/AnnotationPanel.h"
+#include "mensura/viewer/CaseController.h"
+#include "mensura/viewer/CaseRecordPanel.h"
+#include "mensura/viewer/FindingDialog.h"
+#include "mensura/viewer/MainWindow.h"
+#include "mensura/viewer/MeasurementTool.h"
+#include "mensura/viewer/ObservationTree.h"
+#include "mensura/viewer/RecordTable.h"
+#include "mensura/viewer/ReportPreview.h"
+#include "mensura/viewer/SliceView.h"
+#include "mensura/viewer/VtkOpenGLWidget.h"
 
 using namespace mensura;
 using namespace mensura::guitest;
@@ -44,8 +44,6 @@ using viewer::ViewPlane;
 namespace {
 
 const imaging::PointLps kCentre{27, 8, 10};
-
-
 
 const annotations::CaseRecord& record(const viewer::MainWindow& w) { return w.caseController()->document()->record; }
 
@@ -69,19 +67,17 @@ int columnOf(QTableWidget* table, const QString& header) {
     return -1;
 }
 
-
 }  // namespace
 
 class CaseRecordGuiTest : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void fillTheRecord();
 };
 
 void CaseRecordGuiTest::fillTheRecord() {
-    if (!sampleDataPresent())
-        QSKIP("sample_dicom is absent");
+    if (!sampleDataPresent()) QSKIP("sample_dicom is absent");
     QTemporaryDir dir;
     QVERIFY(copyExampleCase(dir.path()));
     viewer::MainWindow window;
@@ -232,7 +228,8 @@ void CaseRecordGuiTest::fillTheRecord() {
     bool lengthFound = false;
     for (const auto& e : bundle["entry"])
         if (e["resource"].contains("valueQuantity"))
-            lengthFound = lengthFound || std::fabs(e["resource"]["valueQuantity"]["value"].get<double>() - length) < 1e-6;
+            lengthFound =
+                lengthFound || std::fabs(e["resource"]["valueQuantity"]["value"].get<double>() - length) < 1e-6;
     QVERIFY2(lengthFound, "the linked caliper length is not an Observation of the FHIR bundle");
     window.findChild<QAction*>("export_pdf")->trigger();
     QVERIFY(QTest::qWaitFor([&] { return exported.count() == 2; }, 120000));

@@ -15,15 +15,15 @@
 
 #include "GuiSupport.h"
 
-#include "annotations/export/SrExport.h"
-#include "viewer/AnnotationPanel.h"
-#include "viewer/CaseController.h"
-#include "viewer/MainWindow.h"
-#include "viewer/MeasurementTool.h"
-#include "viewer/SegmentationJob.h"
-#include "viewer/SegmentationPanel.h"
-#include "viewer/SliceView.h"
-#include "viewer/VtkOpenGLWidget.h"
+#include "mensura/dicom-objects/SrExport.h"
+#include "mensura/viewer/AnnotationPanel.h"
+#include "mensura/viewer/CaseController.h"
+#include "mensura/viewer/MainWindow.h"
+#include "mensura/viewer/MeasurementTool.h"
+#include "mensura/viewer/SegmentationJob.h"
+#include "mensura/viewer/SegmentationPanel.h"
+#include "mensura/viewer/SliceView.h"
+#include "mensura/viewer/VtkOpenGLWidget.h"
 
 using namespace mensura;
 using namespace mensura::guitest;
@@ -36,13 +36,6 @@ namespace {
 const char* kDwiSeries = "2.25.530203539832325174676210023463456707";
 const imaging::PointLps kCentre{27, 8, 10};
 
-
-
-
-
-
-
-
 double meanGray(const QImage& image) {
     double sum = 0;
     for (int y = 0; y < image.height(); y += 2)
@@ -50,20 +43,18 @@ double meanGray(const QImage& image) {
     return sum / (image.width() * image.height() / 4.0);
 }
 
-
 }  // namespace
 
 class CaseWorkflowGuiTest : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void workACase();
     void outlineOnAnotherSeries();
 };
 
 void CaseWorkflowGuiTest::workACase() {
-    if (!sampleDataPresent())
-        QSKIP("sample_dicom is absent");
+    if (!sampleDataPresent()) QSKIP("sample_dicom is absent");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(copyExampleCase(dir.path()));
@@ -194,7 +185,8 @@ void CaseWorkflowGuiTest::workACase() {
     };
     {
         // While dragging, the box's rectangle is drawn on the view.
-        const QPoint a = widgetPoint(axial, kCentre + imaging::Vec3{-30, -26, 0}), b = widgetPoint(axial, kCentre + imaging::Vec3{30, 26, 0});
+        const QPoint a = widgetPoint(axial, kCentre + imaging::Vec3{-30, -26, 0}),
+                     b = widgetPoint(axial, kCentre + imaging::Vec3{30, 26, 0});
         QTest::mouseMove(axial, a);
         QTest::mousePress(axial, Qt::LeftButton, Qt::NoModifier, a);
         QTest::mouseMove(axial, (a + b) / 2);
@@ -203,7 +195,7 @@ void CaseWorkflowGuiTest::workACase() {
         const QImage dragging = axial->grabFramebuffer();
         saveScreenshot(dragging, "seed_box_dragging");
         QVERIFY(colouredNear(dragging, QPoint(a.x(), (a.y() + b.y()) / 2), 4) > 0);  // its left edge
-        QTest::keyClick(&window, Qt::Key_Escape);  // cancelled: no segmentation
+        QTest::keyClick(&window, Qt::Key_Escape);                                    // cancelled: no segmentation
         QTest::mouseRelease(axial, Qt::LeftButton, Qt::NoModifier, b);
     }
     QVERIFY(boxed(30, 26));
@@ -264,8 +256,7 @@ void CaseWorkflowGuiTest::workACase() {
 // Outlined on the CT+C of the same frame of reference (chosen in the Seed segmentation panel) and
 // measured on the T1, it is within the ground truth: 38.2 AP x 32.9 LR x 27.7 SI mm, 16.1 mL.
 void CaseWorkflowGuiTest::outlineOnAnotherSeries() {
-    if (!sampleDataPresent())
-        QSKIP("sample_dicom is absent");
+    if (!sampleDataPresent()) QSKIP("sample_dicom is absent");
     const imaging::PointLps centre{27.4, -35.23, 64.2};
     viewer::MainWindow window;
     QVERIFY(showAndOpen(window, sourceDir() + "/sample_dicom/lms_scalp_skull/baseline", true));

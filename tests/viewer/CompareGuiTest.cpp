@@ -13,11 +13,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "viewer/CompareView.h"
-#include "viewer/StudyBrowser.h"
-#include "viewer/MainWindow.h"
-#include "viewer/SliceView.h"
-#include "viewer/VtkOpenGLWidget.h"
+#include "mensura/viewer/CompareView.h"
+#include "mensura/viewer/MainWindow.h"
+#include "mensura/viewer/SliceView.h"
+#include "mensura/viewer/StudyBrowser.h"
+#include "mensura/viewer/VtkOpenGLWidget.h"
 
 using namespace mensura;
 using namespace mensura::guitest;
@@ -50,24 +50,26 @@ imaging::PointLps lesionCentre(const nlohmann::json& t, const std::string& study
     return {};
 }
 
-
 double halfSlice(const viewer::SliceView* v) { return 0.5 * v->mapping().frame.sliceSpacingMm + 1e-3; }
 
 bool loadPanes(viewer::CompareView* compare, const QString& a, const QString& b) {
     QSignalSpy loaded(compare, &viewer::CompareView::paneLoaded);
     compare->setSeries(0, a);
     compare->setSeries(1, b);
-    return QTest::qWaitFor([&] { return compare->volume(0) && compare->volume(1) &&
-                                        compare->volume(0)->seriesInstanceUid == a.toStdString() &&
-                                        compare->volume(1)->seriesInstanceUid == b.toStdString(); }, 60000);
+    return QTest::qWaitFor(
+        [&] {
+            return compare->volume(0) && compare->volume(1) &&
+                   compare->volume(0)->seriesInstanceUid == a.toStdString() &&
+                   compare->volume(1)->seriesInstanceUid == b.toStdString();
+        },
+        60000);
 }
-
 
 }  // namespace
 
 class CompareGuiTest : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void crosshairAndOneExamination();
     void baselineBesideFollowUp();

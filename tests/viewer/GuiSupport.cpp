@@ -7,15 +7,17 @@
 #include <QSignalSpy>
 #include <QtTest/QtTest>
 
-#include "viewer/CaseController.h"
-#include "viewer/MainWindow.h"
-#include "viewer/SliceView.h"
+#include "mensura/viewer/CaseController.h"
+#include "mensura/viewer/MainWindow.h"
+#include "mensura/viewer/SliceView.h"
 
 namespace mensura::guitest {
 
 QString sourceDir() { return QStringLiteral(MENSURA_SOURCE_DIR); }
 
-bool sampleDataPresent() { return QFile::exists(sourceDir() + "/sample_dicom/ccs_craniocervical/baseline/02_CT_NECK_C"); }
+bool sampleDataPresent() {
+    return QFile::exists(sourceDir() + "/sample_dicom/ccs_craniocervical/baseline/02_CT_NECK_C");
+}
 
 bool copyExampleCase(const QString& to) {
     QFile in(sourceDir() + "/cases/examples/seed000_ccs_craniocervical/case.json");

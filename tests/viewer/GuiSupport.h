@@ -6,8 +6,8 @@
 #include <QPoint>
 #include <QString>
 
-#include "annotations/model/Annotation.h"
-#include "imaging/Vec3.h"
+#include "mensura/annotations/Annotation.h"
+#include "mensura/core/Vec3.h"
 
 namespace mensura::viewer {
 class MainWindow;
@@ -46,11 +46,11 @@ void saveScreenshot(const QImage& image, const QString& name);
 }  // namespace mensura::guitest
 
 // main() of a GUI test: the VTK surface format, then the QApplication, then the test object.
-#define MENSURA_GUI_TEST_MAIN(TestClass)                                   \
-    int main(int argc, char** argv) {                                      \
-        mensura::viewer::VtkOpenGLWidget::installDefaultSurfaceFormat();   \
-        QApplication app(argc, argv);                                      \
-        QApplication::setOrganizationName("MensuraTest");                  \
-        TestClass test;                                                    \
-        return QTest::qExec(&test, argc, argv);                            \
+#define MENSURA_GUI_TEST_MAIN(TestClass)                                 \
+    int main(int argc, char** argv) {                                    \
+        mensura::viewer::VtkOpenGLWidget::installDefaultSurfaceFormat(); \
+        QApplication app(argc, argv);                                    \
+        QApplication::setOrganizationName("MensuraTest");                \
+        TestClass test;                                                  \
+        return QTest::qExec(&test, argc, argv);                          \
     }

@@ -8,11 +8,11 @@
 #include <QWheelEvent>
 #include <QtTest/QtTest>
 
-#include "imaging/SyntheticSeries.h"
-#include "viewer/DisplayFrame.h"
-#include "viewer/MainWindow.h"
-#include "viewer/SliceView.h"
-#include "viewer/VtkOpenGLWidget.h"
+#include "mensura/testing/SyntheticSeries.h"
+#include "mensura/viewer-model/DisplayFrame.h"
+#include "mensura/viewer/MainWindow.h"
+#include "mensura/viewer/SliceView.h"
+#include "mensura/viewer/VtkOpenGLWidget.h"
 
 using namespace mensura;
 using viewer::ViewPlane;
@@ -57,8 +57,8 @@ QRect centred(const QImage& image, int half) {
 
 void wheel(QWidget* w, int steps) {
     const QPointF pos(w->width() / 2.0, w->height() / 2.0);
-    QWheelEvent event(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, 120 * steps), Qt::NoButton,
-                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QWheelEvent event(pos, w->mapToGlobal(pos), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
     QApplication::sendEvent(w, &event);
 }
 
@@ -66,13 +66,13 @@ void wheel(QWidget* w, int steps) {
 
 class MainWindowGuiTest : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void edgeLabelsFollowRadiologicalConvention();
     void axialSeriesShowsSphereAndScrolls();
     void sagittalSeriesShowsCorrectAxialPlane();
     void unreadableFolderReportsProblems();
 
-private:
+  private:
     bool openSeries(viewer::MainWindow& window, const imaging::SyntheticParams& params, QTemporaryDir& dir);
 };
 
@@ -124,7 +124,7 @@ void MainWindowGuiTest::axialSeriesShowsSphereAndScrolls() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     imaging::SyntheticParams params;  // 128 x 128 x 40 axial CT, 1 x 1 x 2.5 mm
-    params.sphereValue = 1000;       // white at the stored window (W 400, L 40)
+    params.sphereValue = 1000;        // white at the stored window (W 400, L 40)
     viewer::MainWindow window;
     QVERIFY(openSeries(window, params, dir));
 
@@ -188,8 +188,8 @@ void MainWindowGuiTest::sagittalSeriesShowsCorrectAxialPlane() {
         int rightSign, upSign;  // where the sphere must appear relative to the view centre
     };
     // Axial: L right, A up. Coronal: L right, S up. Sagittal: A left, S up.
-    for (Expect e : {Expect{ViewPlane::Axial, +1, +1}, Expect{ViewPlane::Coronal, +1, +1},
-                     Expect{ViewPlane::Sagittal, -1, +1}}) {
+    for (Expect e :
+         {Expect{ViewPlane::Axial, +1, +1}, Expect{ViewPlane::Coronal, +1, +1}, Expect{ViewPlane::Sagittal, -1, +1}}) {
         viewer::SliceView* view = window.sliceView(e.plane);
         const auto frame = viewer::displayFrameFor(volume->geometry, e.plane);
         const imaging::Vec3 index = volume->geometry.lpsToIndex(params.sphereCentreLps);

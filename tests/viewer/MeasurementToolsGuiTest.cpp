@@ -16,13 +16,13 @@
 
 #include "GuiSupport.h"
 
-#include "imaging/measure/RoiStatistics.h"
-#include "viewer/AnnotationPanel.h"
-#include "viewer/CaseController.h"
-#include "viewer/MainWindow.h"
-#include "viewer/MeasurementTool.h"
-#include "viewer/SliceView.h"
-#include "viewer/VtkOpenGLWidget.h"
+#include "mensura/measure/RoiStatistics.h"
+#include "mensura/viewer/AnnotationPanel.h"
+#include "mensura/viewer/CaseController.h"
+#include "mensura/viewer/MainWindow.h"
+#include "mensura/viewer/MeasurementTool.h"
+#include "mensura/viewer/SliceView.h"
+#include "mensura/viewer/VtkOpenGLWidget.h"
 
 using namespace mensura;
 using namespace mensura::guitest;
@@ -39,20 +39,11 @@ const PointLps kCentre{27, 8, 10};
 constexpr double kBiZ = 12, kEllipseZ = 6, kPolyZ = 8;
 constexpr double kCoreHu = 75, kNoiseHu = 10;  // ground_truth.json, 02_CT_NECK_C "lesion core"
 
-
-
-
-
-
-
-
 // Accepts the tool's input dialog with `text` (empty keeps the proposed value); returns the
 // value it proposed.
 QString answerDialog(viewer::MainWindow& window, const char* name, const QString& text) {
     QInputDialog* dialog = nullptr;
-    if (!QTest::qWaitFor(
-            [&] { return (dialog = window.findChild<QInputDialog*>(name)) && dialog->isVisible(); },
-            5000))
+    if (!QTest::qWaitFor([&] { return (dialog = window.findChild<QInputDialog*>(name)) && dialog->isVisible(); }, 5000))
         return "<no dialog>";
     const QString proposed = dialog->textValue();
     if (!text.isEmpty()) dialog->setTextValue(text);
@@ -73,8 +64,7 @@ class MeasurementToolsGuiTest : public QObject {
 };
 
 void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
-    if (!sampleDataPresent())
-        QSKIP("sample_dicom is absent");
+    if (!sampleDataPresent()) QSKIP("sample_dicom is absent");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(copyExampleCase(dir.path()));
@@ -140,8 +130,7 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     QCOMPARE(sd, libEllipse->standardDeviation);
     QVERIFY(std::fabs(mean - kCoreHu) <= 4 * kNoiseHu / std::sqrt(double(libEllipse->count)) + 1);
     QVERIFY(sd > 0.6 * kNoiseHu && sd < 1.4 * kNoiseHu);
-    QCOMPARE(QString::fromStdString(el->find(Quantity::Mean)->measurement.unit),
-             QString("[hnsf'U]"));
+    QCOMPARE(QString::fromStdString(el->find(Quantity::Mean)->measurement.unit), QString("[hnsf'U]"));
 
     // Editing a handle: the first semi-axis grows to 8 mm; area and mean are recomputed (not
     // stale) in one undo step.
@@ -151,12 +140,11 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     drag(axial, oldEnd, oldEnd + 2.0 * imaging::normalized(oldEnd - ep[0]));
     el = lastOf(window, AnnotationKind::Ellipse);
     QCOMPARE(el->uid, ellipseUid);
-    auto moved = imaging::ellipseRoiStatistics(*volume, el->pointsLps[0], el->pointsLps[1],
-                                               el->pointsLps[2]);
+    auto moved = imaging::ellipseRoiStatistics(*volume, el->pointsLps[0], el->pointsLps[1], el->pointsLps[2]);
     QVERIFY(moved.ok());
     const double grown = valueOf(*el, Quantity::Area);
-    qInfo("ellipse after the handle drag: area %.2f mm2 (pi*8*4 = %.2f), mean %.2f HU", grown,
-          M_PI * 32, valueOf(*el, Quantity::Mean));
+    qInfo("ellipse after the handle drag: area %.2f mm2 (pi*8*4 = %.2f), mean %.2f HU", grown, M_PI * 32,
+          valueOf(*el, Quantity::Mean));
     QVERIFY(std::fabs(grown - M_PI * 32) <= M_PI * 12 * px);
     QCOMPARE(valueOf(*el, Quantity::Mean), moved->mean);
     QVERIFY(!el->find(Quantity::Mean)->stale);
@@ -172,8 +160,8 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     QTest::qWait(50);
     // (Turned 45 degrees so that no corner lands on the example's "left vertebral artery" point
     // at (22, 3, 8), whose label would cover the ROI's.)
-    for (PointLps p : {PointLps{27, 1, kPolyZ}, PointLps{34, 8, kPolyZ}, PointLps{27, 15, kPolyZ},
-                       PointLps{20, 8, kPolyZ}})
+    for (PointLps p :
+         {PointLps{27, 1, kPolyZ}, PointLps{34, 8, kPolyZ}, PointLps{27, 15, kPolyZ}, PointLps{20, 8, kPolyZ}})
         QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, p));
     QCOMPARE(countOf(window, AnnotationKind::Polygon), 0);
     QVERIFY(window.findChild<QAction*>("finishAction")->isEnabled());
@@ -184,13 +172,11 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     const annotations::Annotation* sq = lastOf(window, AnnotationKind::Polygon);
     auto libSquare = imaging::polygonRoiStatistics(*volume, sq->pointsLps);
     QVERIFY(libSquare.ok());
-    qInfo("square: area %.2f mm2 (98), mean %.2f +- %.2f HU over %zu voxels",
-          valueOf(*sq, Quantity::Area), valueOf(*sq, Quantity::Mean),
-          valueOf(*sq, Quantity::StandardDeviation), libSquare->count);
+    qInfo("square: area %.2f mm2 (98), mean %.2f +- %.2f HU over %zu voxels", valueOf(*sq, Quantity::Area),
+          valueOf(*sq, Quantity::Mean), valueOf(*sq, Quantity::StandardDeviation), libSquare->count);
     QVERIFY(std::fabs(valueOf(*sq, Quantity::Area) - 98) <= 4 * 10 * px);
     QCOMPARE(valueOf(*sq, Quantity::Mean), libSquare->mean);
-    QVERIFY(std::fabs(libSquare->mean - kCoreHu) <=
-            4 * kNoiseHu / std::sqrt(double(libSquare->count)) + 1);
+    QVERIFY(std::fabs(libSquare->mean - kCoreHu) <= 4 * kNoiseHu / std::sqrt(double(libSquare->count)) + 1);
     const std::string squareUid = sq->uid;  // the annotations below may move it in memory
     const double squareMean = valueOf(*sq, Quantity::Mean);
     // A triangle closed by a double-click on its last vertex.
@@ -198,10 +184,8 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, {34, -30, kPolyZ}));
     // As a window system sends it: press, release, double-click, release.
     QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, {18, -20, kPolyZ}));
-    QTest::mouseDClick(axial, Qt::LeftButton, Qt::NoModifier,
-                       widgetPoint(axial, {18, -20, kPolyZ}));
-    QTest::mouseRelease(axial, Qt::LeftButton, Qt::NoModifier,
-                        widgetPoint(axial, {18, -20, kPolyZ}));
+    QTest::mouseDClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, {18, -20, kPolyZ}));
+    QTest::mouseRelease(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, {18, -20, kPolyZ}));
     QCOMPARE(countOf(window, AnnotationKind::Polygon), 2);
     const annotations::Annotation* tri = lastOf(window, AnnotationKind::Polygon);
     QCOMPARE(int(tri->pointsLps.size()), 3);
@@ -211,15 +195,12 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     // Vertebral levels on the sagittal view: the first proposes C1 and is answered C3, the next
     // proposes C4.
     QTest::keyClick(&window, Qt::Key_V);
-    QTest::mouseClick(sagittal, Qt::LeftButton, Qt::NoModifier,
-                      widgetPoint(sagittal, {0, -12, -22}));
+    QTest::mouseClick(sagittal, Qt::LeftButton, Qt::NoModifier, widgetPoint(sagittal, {0, -12, -22}));
     QCOMPARE(answerDialog(window, "vertebralLevelDialog", "C3"), QString("C1"));
-    QTest::mouseClick(sagittal, Qt::LeftButton, Qt::NoModifier,
-                      widgetPoint(sagittal, {0, -12, -36}));
+    QTest::mouseClick(sagittal, Qt::LeftButton, Qt::NoModifier, widgetPoint(sagittal, {0, -12, -36}));
     QCOMPARE(answerDialog(window, "vertebralLevelDialog", ""), QString("C4"));
     QCOMPARE(countOf(window, AnnotationKind::LabelledPoint), 2);
-    QCOMPARE(QString::fromStdString(lastOf(window, AnnotationKind::LabelledPoint)->label),
-             QString("C4"));
+    QCOMPARE(QString::fromStdString(lastOf(window, AnnotationKind::LabelledPoint)->label), QString("C4"));
 
     // A text arrow at the lesion's medial edge.
     QTest::keyClick(&window, Qt::Key_A);
@@ -228,8 +209,7 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, widgetPoint(axial, {6, 2, kEllipseZ}));
     QCOMPARE(answerDialog(window, "textNoteDialog", "medial margin"), QString());
     QCOMPARE(countOf(window, AnnotationKind::TextNote), 1);
-    QCOMPARE(QString::fromStdString(lastOf(window, AnnotationKind::TextNote)->text),
-             QString("medial margin"));
+    QCOMPARE(QString::fromStdString(lastOf(window, AnnotationKind::TextNote)->text), QString("medial margin"));
 
     QTest::keyClick(&window, Qt::Key_N);
     QTest::qWait(100);
@@ -238,8 +218,8 @@ void MeasurementToolsGuiTest::placeEditAndUndoTheTools() {
     // The axial view zoomed in (Ctrl+wheel, 7 steps = x1.95) and panned (middle drag) to centre
     // the lesion, for a readable look.
     const QPoint middle(axial->width() / 2, axial->height() / 2);
-    QWheelEvent zoomIn(middle, axial->mapToGlobal(QPointF(middle)), QPoint(), QPoint(0, 7 * 120),
-                       Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QWheelEvent zoomIn(middle, axial->mapToGlobal(QPointF(middle)), QPoint(), QPoint(0, 7 * 120), Qt::NoButton,
+                       Qt::ControlModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(axial, &zoomIn);
     QTest::qWait(50);
     const QPoint lesion = widgetPoint(axial, {27, 8, kEllipseZ});

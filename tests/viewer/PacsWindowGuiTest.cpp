@@ -7,9 +7,9 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include "mensura/viewer/PacsWindow.h"
 #include "pacs/OrthancServer.h"
 #include "support/TempDir.h"
-#include "viewer/pacs/PacsWindow.h"
 
 using mensura::test::OrthancServer;
 using mensura::test::TempDir;
@@ -17,7 +17,7 @@ using mensura::viewer::PacsWindow;
 
 class PacsWindowGuiTest : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void searchRetrieveAndSend();
 };
 
@@ -61,7 +61,9 @@ void PacsWindowGuiTest::searchRetrieveAndSend() {
     w.retrieveSelected();
     QTRY_COMPARE_WITH_TIMEOUT(retrieved.count(), 1, 120000);
     int count = 0;
-    for (QDirIterator it(retrieved[0][0].toString(), QDir::Files, QDirIterator::Subdirectories); it.hasNext(); it.next()) ++count;
+    for (QDirIterator it(retrieved[0][0].toString(), QDir::Files, QDirIterator::Subdirectories); it.hasNext();
+         it.next())
+        ++count;
     QCOMPARE(count, int(files.size()));
     QVERIFY2(w.status().contains(QString::number(files.size())), qPrintable(w.status()));
     const QString shot = QDir::currentPath() + "/pacs_window.png";

@@ -4,22 +4,22 @@
 // direction cosines are respected), and the main window has the view as its fourth pane, fed on
 // load. Render times (still and interactive, CPU and GPU ray casting, and a 512 x 512 x 400 CT)
 // are printed; screenshots go to the build folder for review.
+#include <vtkCamera.h>
+#include <vtkNew.h>
+#include <vtkRenderer.h>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QStandardPaths>
 #include <QtTest/QtTest>
-#include <vtkCamera.h>
-#include <vtkNew.h>
-#include <vtkRenderer.h>
 
-#include "imaging/DicomIndex.h"
-#include "imaging/VolumeLoader.h"
-#include "imaging/measure/LesionSegmentation.h"
-#include "viewer/MainWindow.h"
-#include "viewer/VolumeView.h"
-#include "viewer/VtkOpenGLWidget.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/VolumeLoader.h"
+#include "mensura/measure/LesionSegmentation.h"
+#include "mensura/viewer/MainWindow.h"
+#include "mensura/viewer/VolumeView.h"
+#include "mensura/viewer/VtkOpenGLWidget.h"
 
 using namespace mensura;
 using viewer::VolumeView;
@@ -139,7 +139,7 @@ std::shared_ptr<const imaging::Volume> bigCt() {
 
 class VolumeViewGuiTest : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void rendersBoneLesionAndRotates();
     void sagittalAcquisitionMatchesAxial();
@@ -197,7 +197,8 @@ void VolumeViewGuiTest::rendersBoneLesionAndRotates() {
         return n;
     };
     QVERIFY(count([](QRgb c) { return qRed(c) > 220 && qGreen(c) < 120 && qBlue(c) > 220; }) > 10);  // LR
-    QVERIFY(count([](QRgb c) { return qRed(c) > 220 && qGreen(c) > 130 && qGreen(c) < 190 && qBlue(c) < 60; }) > 10);  // SI
+    QVERIFY(count([](QRgb c) { return qRed(c) > 220 && qGreen(c) > 130 && qGreen(c) < 190 && qBlue(c) < 60; }) >
+            10);  // SI
     view.setAnnotations(nullptr, "");
 
     // Soft tissue shows the body's surface: more of the middle covered than by bone alone.
@@ -244,8 +245,10 @@ void VolumeViewGuiTest::sagittalAcquisitionMatchesAxial() {
     for (int s = 0; s < 2; ++s) {
         view.setVolume(s == 0 ? axial : sagittal);
         QVERIFY(waitReady(view));
-        if (s == 0) camera->DeepCopy(view.renderer()->GetActiveCamera());
-        else view.renderer()->GetActiveCamera()->DeepCopy(camera);
+        if (s == 0)
+            camera->DeepCopy(view.renderer()->GetActiveCamera());
+        else
+            view.renderer()->GetActiveCamera()->DeepCopy(camera);
         images[s] = view.grabFramebuffer();
         QVERIFY(contentInMiddle(images[s]) > 0.03);
     }
@@ -300,8 +303,9 @@ void VolumeViewGuiTest::renderTimes() {
     // The GPU ray caster (tens of seconds on llvmpipe) and the big CT only with
     // MENSURA_VOLUME_BENCH=1, to keep the GUI suite short.
     const bool bench = qEnvironmentVariableIntValue("MENSURA_VOLUME_BENCH") == 1;
-    std::vector<Case> cases{{"ccs 02_CT_NECK_C", loadSeries(ct)},
-                            {"lms 02_CT_CSPINE_SAG", loadSeries(kSamples + "/lms_cervical_spine/baseline/02_CT_CSPINE_SAG")}};
+    std::vector<Case> cases{
+        {"ccs 02_CT_NECK_C", loadSeries(ct)},
+        {"lms 02_CT_CSPINE_SAG", loadSeries(kSamples + "/lms_cervical_spine/baseline/02_CT_CSPINE_SAG")}};
     if (bench) cases.push_back({"synthetic 512x512x400 CT", big});
     VolumeView view;
     view.resize(512, 512);
@@ -325,14 +329,16 @@ void VolumeViewGuiTest::renderTimes() {
             const qint64 firstMs = first.elapsed();
             const auto [still, interactive] = timeRenders(view);
             const auto& g = c.volume->geometry;
-            qInfo("  %-26s %3zux%3zux%3zu %s: images ready %5lld ms (worker), first frame %5lld ms, still %7.1f ms, "
-                  "interactive %6.1f ms",
-                  c.name, g.size[0], g.size[1], g.size[2], m == VolumeView::Mapper::Cpu ? "CPU" : "GPU", prepareMs,
-                  firstMs, still, interactive);
+            qInfo(
+                "  %-26s %3zux%3zux%3zu %s: images ready %5lld ms (worker), first frame %5lld ms, still %7.1f ms, "
+                "interactive %6.1f ms",
+                c.name, g.size[0], g.size[1], g.size[2], m == VolumeView::Mapper::Cpu ? "CPU" : "GPU", prepareMs,
+                firstMs, still, interactive);
             if (bench) {  // soft tissue: most rays cross opaque-ish tissue, little empty space to skip
                 view.setPreset(viewer::VolumePreset::CtSoftTissue);
                 const auto [softStill, softInteractive] = timeRenders(view);
-                qInfo("  %-26s soft-tissue preset: still %7.1f ms, interactive %6.1f ms", c.name, softStill, softInteractive);
+                qInfo("  %-26s soft-tissue preset: still %7.1f ms, interactive %6.1f ms", c.name, softStill,
+                      softInteractive);
                 view.setPreset(viewer::VolumePreset::Auto);
             }
             if (c.volume == big && m == VolumeView::Mapper::Cpu) save(view.grabFramebuffer(), "volume3d_big_ct_cpu");

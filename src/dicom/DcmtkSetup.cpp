@@ -1,0 +1,24 @@
+#include "mensura/dicom/DcmtkSetup.h"
+
+#include <dcmtk/dcmdata/dcrledrg.h>
+#include <dcmtk/dcmjpeg/djdecode.h>
+#include <dcmtk/dcmjpls/djdecode.h>
+#include <dcmtk/oflog/oflog.h>
+
+#include <cstdlib>
+#include <mutex>
+
+namespace mensura::imaging {
+
+void initDcmtk() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // MENSURA_DCMTK_LOG=1 keeps DCMTK's warnings on the console for debugging.
+        if (!std::getenv("MENSURA_DCMTK_LOG")) OFLog::getLogger("dcmtk").setLogLevel(OFLogger::FATAL_LOG_LEVEL);
+        DJDecoderRegistration::registerCodecs();
+        DJLSDecoderRegistration::registerCodecs();
+        DcmRLEDecoderRegistration::registerCodecs();
+    });
+}
+
+}  // namespace mensura::imaging

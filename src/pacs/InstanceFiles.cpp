@@ -1,0 +1,88 @@
+#include "mensura/pacs/InstanceFiles.h"
+
+#include <filesystem>
+#include <memory>
+#include <system_error>
+
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+
+#include "mensura/dicom/DcmtkSetup.h"
+
+namespace mensura::imaging::pacs {
+namespace fs = std::filesystem;
+namespace {
+
+std::string getString(DcmItem* item, const DcmTagKey& key) {
+    OFString value;
+    if (item && item->findAndGetOFString(key, value).good()) return value.c_str();
+    return {};
+}
+
+bool safeUid(const std::string& uid) {
+    if (uid.empty() || uid.size() > 64) return false;
+    for (char c : uid)
+        if (!((c >= '0' && c <= '9') || c == '.')) return false;
+    return true;
+}
+
+InstanceRecord identityOf(DcmDataset* ds) {
+    return {getString(ds, DCM_StudyInstanceUID), getString(ds, DCM_SeriesInstanceUID),
+            getString(ds, DCM_SOPInstanceUID), getString(ds, DCM_SOPClassUID)};
+}
+
+Result<std::string> targetPath(const InstanceRecord& id, const std::string& outDir) {
+    // The UIDs become path components: refuse anything that is not a UID.
+    if (!safeUid(id.seriesInstanceUid) || !safeUid(id.sopInstanceUid))
+        return Error{"received instance has an invalid SeriesInstanceUID '" + id.seriesInstanceUid +
+                     "' or SOPInstanceUID '" + id.sopInstanceUid + "'"};
+    const fs::path dir = fs::path(outDir) / id.seriesInstanceUid;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) return Error{"cannot create folder " + dir.string() + ": " + ec.message()};
+    return (dir / (id.sopInstanceUid + ".dcm")).string();
+}
+
+}  // namespace
+
+Result<WrittenInstance> writeReceivedInstance(DcmDataset* dataset, const std::string& outDir) {
+    if (!dataset) return Error{"no dataset received"};
+    const E_TransferSyntax xfer = dataset->getOriginalXfer();
+    DcmFileFormat file(dataset, OFFalse);  // takes ownership
+    const InstanceRecord id = identityOf(file.getDataset());
+    auto path = targetPath(id, outDir);
+    if (!path) return path.error();
+    const std::string tmp = *path + ".part";
+    const OFCondition cond = file.saveFile(tmp.c_str(), xfer == EXS_Unknown ? EXS_LittleEndianExplicit : xfer);
+    if (cond.bad()) return Error{"cannot write " + tmp + ": " + cond.text()};
+    std::error_code ec;
+    fs::rename(tmp, *path, ec);
+    if (ec) return Error{"cannot rename " + tmp + ": " + ec.message()};
+    return WrittenInstance{*path, id};
+}
+
+Result<WrittenInstance> placeInstanceFile(const std::string& tempPath, const std::string& outDir) {
+    auto id = readInstanceIdentity(tempPath);
+    if (!id) return id.error();
+    auto path = targetPath(*id, outDir);
+    if (!path) return path.error();
+    std::error_code ec;
+    fs::rename(tempPath, *path, ec);
+    if (ec) return Error{"cannot move " + tempPath + " to " + *path + ": " + ec.message()};
+    return WrittenInstance{*path, *id};
+}
+
+Result<InstanceRecord> readInstanceIdentity(const std::string& path) {
+    initDcmtk();  // quiet logging
+    DcmFileFormat file;
+    // Stop before the pixel data: only the identifying header is needed.
+    const OFCondition cond = file.loadFileUntilTag(path.c_str(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength,
+                                                   ERM_autoDetect, DCM_PixelData);
+    if (cond.bad()) return Error{path + ": not readable as DICOM: " + cond.text()};
+    InstanceRecord id = identityOf(file.getDataset());
+    if (id.sopInstanceUid.empty()) return Error{path + ": no SOPInstanceUID (0008,0018)"};
+    return id;
+}
+
+}  // namespace mensura::imaging::pacs
