@@ -42,4 +42,6 @@ assert s["rows"] > 0 and s["columns"] > 0 and s["slices"] > 0 and len(s["spacing
 PY
 version=$("$work/root/usr/bin/mensura-cli" --version) || fail "mensura-cli --version failed"
 grep -q "$(dpkg-deb -f "$deb" Version)" <<< "$version" || fail "mensura-cli --version says '$version'"
-echo "check_deb: $deb holds the programs and desktop entry, depends on $(tr "," "\n" <<< "$depends" | wc -l) packages, and its mensura-cli reads $series"
+count=$(tr "," "\n" <<< "$depends" | wc -l)
+echo "check_deb: $deb holds the programs and desktop entry, depends on $count packages;"
+echo "its mensura-cli reads $series"

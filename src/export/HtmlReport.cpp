@@ -148,7 +148,7 @@ class ReportBuilder {
             for (const auto& v : obs.values) {
                 const Annotation* a = v.link ? find(v.link->annotationUid) : nullptr;
                 if (a) evidence.push_back(a->uid);
-                html += "<tr><td>" + e(quantityName(v.quantity)) + "</td><td>" + e(valueText(v.value)) + "</td><td>" +
+                html += "<tr><td>" + e(reportName(v.quantity)) + "</td><td>" + e(valueText(v.value)) + "</td><td>" +
                         e(v.reportedText) + "</td><td class=\"state-" + toString(v.state) + "\">" + toString(v.state) +
                         "</td><td>" + e(a ? a->label : "") + "</td></tr>\n";
             }

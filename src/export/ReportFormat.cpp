@@ -66,32 +66,6 @@ std::string valueText(const Measurement& m) {
     return format("%.4g", m.value) + " " + m.unit;
 }
 
-std::string quantityName(Quantity q) {
-    switch (q) {
-        case Quantity::Length:
-            return "length";
-        case Quantity::ApDiameter:
-            return "AP diameter";
-        case Quantity::LrDiameter:
-            return "LR diameter";
-        case Quantity::SiDiameter:
-            return "SI diameter";
-        case Quantity::LongAxis:
-            return "long axis";
-        case Quantity::ShortAxis:
-            return "short axis";
-        case Quantity::Area:
-            return "area";
-        case Quantity::Volume:
-            return "volume";
-        case Quantity::Mean:
-            return "mean";
-        case Quantity::StandardDeviation:
-            return "standard deviation";
-    }
-    return "value";
-}
-
 std::string findingInWords(const Finding& f) {
     std::string s;
     if (!f.sequence.empty()) s += f.sequence.meaning + ": ";

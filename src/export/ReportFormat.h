@@ -21,9 +21,6 @@ std::string triaxialText(double apMm, double lrMm, double siMm);
 // pixel values say "pixels".
 std::string valueText(const Measurement& m);
 
-// "AP diameter", "short axis", "mean"...
-std::string quantityName(Quantity q);
-
 // "T2-weighted: slightly hyperintense relative to skeletal muscle (slightly high signal)".
 std::string findingInWords(const Finding& f);
 

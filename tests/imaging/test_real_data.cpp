@@ -38,7 +38,7 @@ struct Expectation {
 // Parameters print as their names, so the test list is the same on every run.
 void PrintTo(const Expectation& p, std::ostream* os) { *os << p.folder; }
 
-// Series folders and what Mensura must do with them; the README lists the same.
+// Series folders and what Mensura must do with them; docs/testing.md lists the same.
 const Expectation kSeries[] = {
     {"ct_philips_ingenuity_head_phantom", nullptr, nullptr},
     {"edge_dicom2nifti_fixtures/ge/anatomical", nullptr, nullptr},

@@ -118,7 +118,7 @@ TEST(FarSurroundings, AThinShellRoundTheLesionStopsTheMove) {
 // 2.6 SD below the region's mean, where round a lone lesion they are its own (within 0.5 SD).
 // Taking the level against the background took the shell in whole (+72 % on 0.8 mm voxels, no
 // warning). Without the move the partial-volume layers still take part of it in (+7.8 % here,
-// the README's known limit for a touching structure near the lesion's value).
+// the known limit in docs/measurement.md for a touching structure near the lesion's value).
 TEST(FarSurroundings, AShellNearTheLesionsValueStopsTheMove) {
     const Values k{"MR", 300, 100, 285, 5};
     const double r = 10, truth = 4.0 / 3.0 * M_PI * r * r * r / 1000.0;

@@ -105,7 +105,7 @@ TEST_P(SampleLesion, TriaxialVolumeAndMeanMatchTheGroundTruth) {
     ASSERT_TRUE(m.ok()) << m.error().message;
     EXPECT_LT(seg->outlineWithoutEdgeFraction, Segmentation::kUnsupportedOutlineWarning) << c.series;
     // A right result carries no warning the reader must weigh, but the CCS CT+C's rim (see the
-    // README's known limits), whose only warning is "check the outline".
+    // known limits of docs/measurement.md), whose only warning is "check the outline".
     for (const std::string& w : seg->warnings)
         EXPECT_TRUE(std::string(c.series) == "02_CT_NECK_C" && w.rfind("check the outline", 0) == 0)
             << c.series << ": " << w;

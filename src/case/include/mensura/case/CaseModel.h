@@ -1,7 +1,7 @@
 #pragma once
 // The open case: the document plus the rules that keep record and annotations linked both
-// ways. Edits go through commands (Commands.h) on a History; this class offers the lookups and
-// the link maintenance those commands share, and announces changes to observers.
+// ways. Edits go through commands (AnnotationCommands.h, RecordCommands.h) on a History; this class offers the lookups
+// and the link maintenance those commands share, and announces changes to observers.
 #include <functional>
 #include <map>
 #include <string>

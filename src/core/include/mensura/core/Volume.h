@@ -50,7 +50,7 @@ struct Volume {
     VolumeGeometry geometry;
     bool isVolume = true;          // false: a set of 2D images (k is the image number, not space)
     bool spacingKnown = true;      // false: spacing is in pixels
-    std::string valueUnit;         // "HU" for CT; see README
+    std::string valueUnit;         // "HU" for CT; docs/formats.md
     bool invertedDisplay = false;  // MONOCHROME1: higher values display darker
     double windowCenter = 0, windowWidth = 0;
     double tiltCorrectedDeg = 0;

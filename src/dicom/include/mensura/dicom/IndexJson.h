@@ -1,6 +1,6 @@
 #pragma once
 // The JSON that `mensura-cli index` and `info` print. Field names are a contract other programs
-// rely on (see README): change them only with a new major version.
+// rely on (docs/cli.md, docs/formats.md): change them only with a new major version.
 #include <nlohmann/json.hpp>
 
 #include "mensura/core/Volume.h"

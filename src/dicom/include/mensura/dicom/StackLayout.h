@@ -25,7 +25,7 @@ struct StackLayout {
     std::vector<std::string> warnings;
 };
 
-// Tolerances a radiologist can check in the README.
+// Tolerances a radiologist can check in docs/formats.md.
 struct LayoutTolerances {
     double uniformRelative = 0.01;       // steps within 1% of the median are "uniform"
     double gapMultipleTolerance = 0.05;  // a step of 2x, 3x.. within 5% is missing slices

@@ -40,7 +40,7 @@ std::string toString(Tissue t);
 // the lesion tissues.
 class TissueTable {
   public:
-    TissueTable();  // realistic defaults (README lists them)
+    TissueTable();  // realistic defaults (sample_dicom/README.md lists them)
     double value(Tissue t, Contrast c) const;
     void set(Tissue t, Contrast c, double v);
 
