@@ -1,12 +1,7 @@
 #pragma once
-// Placement of the measurement tools with the mouse over the slice views: a caliper (drag a
-// line), the tri-axial measurement (drag AP and LR on the axial view, SI on the sagittal or
-// coronal view, each snapped to its patient axis), a bidirectional (drag the long axis, then the
-// short axis, held perpendicular by imaging::bidirectionalFromDrags), an ellipse ROI (drag its
-// bounding box on the view), a polygon ROI (click the vertices; double-click, Enter or a click
-// on the first vertex closes it), and the click tools: segmentation seed (or a box dragged round
-// the lesion, to limit the segmentation), vertebral level label, text arrow. Emits the placed points; the main window
-// turns them into annotations through the case history.
+// The measurement tools over the slice views: forwards each view's mouse events to the Qt-free
+// ToolStateMachine (viewer-model), shows its preview on the views and its prompt, and turns its
+// events into signals; the main window turns them into annotations through the case history.
 #include <array>
 #include <optional>
 #include <vector>
@@ -14,11 +9,10 @@
 #include <QObject>
 #include <QString>
 
+#include "mensura/viewer-model/ToolStateMachine.h"
 #include "mensura/viewer/SliceView.h"
 
 namespace mensura::viewer {
-
-enum class Tool { Navigate, Caliper, Triaxial, Seed, Bidirectional, Ellipse, Polygon, VertebralLabel, TextArrow };
 
 class MeasurementTool : public QObject {
     Q_OBJECT
@@ -26,14 +20,14 @@ class MeasurementTool : public QObject {
     explicit MeasurementTool(QObject* parent = nullptr);
 
     void attach(SliceView* view);
-    Tool tool() const { return tool_; }
+    Tool tool() const { return machine_.tool(); }
     void setTool(Tool tool);
     // Drops a placement in progress (Esc).
     void cancel();
     // Closes the polygon being drawn (Enter); false when there is none to close.
     bool finish();
     // True while polygon vertices are being clicked (Enter then closes the polygon).
-    bool drawingPolygon() const { return !vertices_.empty(); }
+    bool drawingPolygon() const { return machine_.drawingPolygon(); }
     QString prompt() const;
 
   signals:
@@ -59,37 +53,15 @@ class MeasurementTool : public QObject {
     void placementFailed(const QString& message);
 
   private:
-    void press(SliceView* view, imaging::PointLps p);
-    void drag(SliceView* view, imaging::PointLps p);
-    void release(SliceView* view, imaging::PointLps p);
-    void doubleClick(SliceView* view, imaging::PointLps p);
-    void releaseDrag(SliceView* view, imaging::PointLps p);
-    void addVertex(SliceView* view, imaging::PointLps p);
-    std::optional<Segment> snapped(SliceView* view, imaging::PointLps end, int* axis) const;
-    std::optional<std::array<imaging::PointLps, 3>> ellipseFromBox(SliceView* view, imaging::PointLps end) const;
-    // The box of a seed drag: centre, corners, size and the rectangle on the slice; none for a
-    // drag too short to be a box.
-    struct SeedBox {
-        imaging::PointLps centre;
-        std::array<imaging::PointLps, 8> corners;
-        imaging::Vec3 sizeMm;  // width, height, depth
-        std::array<imaging::PointLps, 4> rectangle;
-    };
-    std::optional<SeedBox> seedBox(SliceView* view, imaging::PointLps end) const;
+    ToolView toolView(SliceView* view) const;
+    // Shows the preview, announces a changed prompt, then emits the events; true when one of
+    // them placed an annotation.
+    bool apply(const std::vector<ToolEvent>& events);
     void showPreview();
 
-    std::vector<SliceView*> views_;
-    Tool tool_ = Tool::Navigate;
-    SliceView* active_ = nullptr;
-    std::optional<imaging::PointLps> start_;
-    std::optional<Segment> current_;
-    std::array<std::optional<Segment>, 3> axes_;  // tri-axial AP, LR, SI
-    SliceView* axialView_ = nullptr;
-    std::optional<Segment> longAxis_;                          // bidirectional, once dragged
-    std::optional<std::array<imaging::PointLps, 3>> ellipse_;  // while dragging its box
-    std::optional<SeedBox> seedBox_;                           // while dragging a seed box
-    std::vector<imaging::PointLps> vertices_;                  // polygon so far
-    SliceView* polygonView_ = nullptr;
+    std::vector<SliceView*> views_;  // a view's id in the state machine is its index here
+    ToolStateMachine machine_;
+    QString lastPrompt_;
 };
 
 }  // namespace mensura::viewer

@@ -20,6 +20,7 @@
 #include "mensura/viewer-model/DisplayFrame.h"
 #include "mensura/viewer-model/OverlayScene.h"
 #include "mensura/viewer-model/SliceMapping.h"
+#include "mensura/viewer-model/ToolStateMachine.h"
 #include "mensura/viewer/VtkOpenGLWidget.h"
 
 class vtkImageActor;
@@ -33,8 +34,6 @@ namespace mensura::viewer {
 class AnnotationLayer;
 class MaskOverlay;
 class SliceOverlay;
-
-using Segment = std::pair<imaging::PointLps, imaging::PointLps>;
 
 class SliceView : public VtkOpenGLWidget {
     Q_OBJECT
