@@ -11,8 +11,10 @@
 #include <dcmtk/dcmdata/dcxfer.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 
 namespace mensura::imaging {
 namespace {
@@ -94,6 +96,45 @@ void readRescaleAndWindow(DcmItem* rescaleItem, DcmItem* voiItem, FrameHeader& h
         h.windowCenter = c;
         h.windowWidth = w;
     }
+}
+
+// Geometry and value scaling no patient image has: non-finite numbers, a position beyond 1e6 mm
+// (1 km) from the scanner's origin, a pixel spacing over 1e3 mm. A file with them is refused
+// rather than measured: every millimetre and every value from it would be wrong, and a position
+// of 1e30 once made the gap filling between slices endless. Empty when the frame is plausible.
+std::string implausible(const FrameHeader& h) {
+    constexpr double kMaxPositionMm = 1e6, kMaxSpacingMm = 1e3;
+    auto text = [](const Vec3& v) {
+        std::ostringstream s;
+        s << v.x << "\\" << v.y << "\\" << v.z;
+        return s.str();
+    };
+    if (h.positionLps) {
+        const Vec3& p = *h.positionLps;
+        for (double x : {p.x, p.y, p.z})
+            if (!std::isfinite(x) || std::fabs(x) > kMaxPositionMm)
+                return "ImagePositionPatient (0020,0032) " + text(p) +
+                       " is not a position in a patient (non-finite or beyond 1e6 mm)";
+    }
+    if (h.orientation)
+        for (const Vec3& v : {h.orientation->first, h.orientation->second})
+            if (!std::isfinite(v.x) || !std::isfinite(v.y) || !std::isfinite(v.z))
+                return "ImageOrientationPatient (0020,0037) holds a non-finite direction cosine " + text(v);
+    if (h.pixelSpacing)
+        for (double x : {h.pixelSpacing->first, h.pixelSpacing->second})
+            if (!std::isfinite(x) || x > kMaxSpacingMm) {
+                std::ostringstream s;
+                s << h.pixelSpacingSource << " " << h.pixelSpacing->second << "\\" << h.pixelSpacing->first
+                  << " mm is not a pixel spacing (non-finite or over 1e3 mm)";
+                return s.str();
+            }
+    if (!std::isfinite(h.rescaleSlope) || !std::isfinite(h.rescaleIntercept)) {
+        std::ostringstream s;
+        s << "RescaleSlope (0028,1053) " << h.rescaleSlope << " / RescaleIntercept (0028,1052) " << h.rescaleIntercept
+          << ": not finite, so no pixel value can be computed";
+        return s.str();
+    }
+    return {};
 }
 
 bool looksLikeDicom(const std::string& path, std::string& why) {
@@ -266,6 +307,16 @@ Result<std::vector<FrameHeader>> readFrameHeaders(const std::string& path) {
             if (!te.empty()) h.echoNumber = "TE " + te;
         }
         out.push_back(std::move(h));
+    }
+    for (FrameHeader& h : out) {
+        if (const std::string why = implausible(h); !why.empty())
+            return Error{path + (frames > 1 ? " frame " + std::to_string(h.frameIndex + 1) : std::string()) + ": " +
+                         why};
+        // Display and information only: a non-finite value there is dropped, not trusted.
+        if (!std::isfinite(h.windowCenter) || !std::isfinite(h.windowWidth)) h.windowCenter = h.windowWidth = 0;
+        if (!std::isfinite(h.sliceThickness)) h.sliceThickness = 0;
+        if (!std::isfinite(h.spacingBetweenSlices)) h.spacingBetweenSlices = 0;
+        if (!std::isfinite(h.gantryTiltDeg)) h.gantryTiltDeg = 0;
     }
     return out;
 }

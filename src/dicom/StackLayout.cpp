@@ -97,6 +97,14 @@ StackLayout analyseStack(const std::vector<FrameHeader>& frames, const LayoutTol
         const double multiple = steps[i] / base;
         const double whole = std::round(multiple);
         if (whole >= 1 && std::fabs(multiple - whole) <= (whole > 1 ? tol.gapMultipleTolerance : tol.uniformRelative)) {
+            // One gap wider than all the blank slices a volume may have is decided here, before
+            // any slice is counted or filled: a gap of 1e30 mm must not be filled slice by slice.
+            const int fillable = std::max(tol.maxFilledSlices, static_cast<int>(frames.size()) / 10);
+            if (whole - 1 > fillable)
+                return notVolume("slices too sparse for a volume: a gap of " + mm(steps[i]) + " between " +
+                                 frames[order[i]].path + " and " + frames[order[i + 1]].path + " would need " +
+                                 (whole - 1 > 1e9 ? std::string("more than 1e9") : std::to_string(long(whole) - 1)) +
+                                 " blank slices");
             if (whole > 1) {
                 missing += static_cast<int>(whole) - 1;
                 gapWarnings.push_back("missing slice(s): gap of " + mm(steps[i]) + " (" +

@@ -105,3 +105,24 @@ TEST(StackLayout, MissingPixelSpacingMeansPixels) {
     EXPECT_FALSE(l.spacingKnown);
     EXPECT_NE(l.warnings.front().find("pixels"), std::string::npos);
 }
+
+TEST(StackLayout, AGapWiderThanTheBlankSlicesAVolumeMayHaveIsDecidedAtOnce) {
+    // 1 mm steps and one slice 900 m away: 899,990 blank slices would be needed. Refused as a
+    // volume with the gap named, without counting or filling them; so for every far slice.
+    for (double far : {12.0 + 3, 1e3, 9e5}) {
+        std::vector<double> z;
+        for (int k = 0; k < 12; ++k) z.push_back(k);
+        z.push_back(11 + far);
+        const StackLayout l = analyseStack(axialFrames(z));
+        EXPECT_FALSE(l.isVolume) << far;
+        EXPECT_NE(l.notVolumeReason.find("blank slices"), std::string::npos) << far << ": " << l.notVolumeReason;
+        EXPECT_NE(l.notVolumeReason.find("slice12"), std::string::npos) << l.notVolumeReason;
+    }
+    // Two missing slices among twelve are still filled.
+    std::vector<double> z;
+    for (int k = 0; k < 12; ++k) z.push_back(k);
+    z.push_back(14);
+    const StackLayout l = analyseStack(axialFrames(z));
+    ASSERT_TRUE(l.isVolume) << l.notVolumeReason;
+    EXPECT_EQ(l.sliceToFrame.size(), 15u);
+}
