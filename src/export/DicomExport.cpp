@@ -1,5 +1,7 @@
 #include "mensura/export/DicomExport.h"
 
+#include "mensura/core/SafePath.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -96,7 +98,10 @@ imaging::Result<std::vector<std::string>> exportSeg(const std::string& caseFolde
             input.mask = std::move(seg->mask);
             segments.push_back(std::move(input));
         }
-        const std::string path = (fs::path(outDir) / ("seg_" + policy.remapUid(seriesUid) + ".dcm")).string();
+        // The name comes from the series' UID, which a hostile file may make "../x" (SafePath.h).
+        auto safe = imaging::pathInside(outDir, {"seg_" + policy.remapUid(seriesUid) + ".dcm"});
+        if (!safe) return Error{caseFolder + ": SEG of series " + seriesUid + ": " + safe.error().message};
+        const std::string path = *safe;
         imaging::seg::WriteOptions options;
         auto r = imaging::seg::writeSegmentation(*volume, segments, path, options);
         if (!r) return r.error();
@@ -119,7 +124,10 @@ imaging::Result<std::vector<std::string>> exportImages(const std::string& caseFo
         if (!stack)
             return Error{caseFolder + ": series " + ref.seriesInstanceUid + " not found at " + ref.path +
                          " (relocate the case)"};
-        const fs::path dir = fs::path(outDir) / "images" / policy.remapUid(ref.seriesInstanceUid);
+        auto safe = imaging::pathInside(outDir, {"images", policy.remapUid(ref.seriesInstanceUid)});
+        if (!safe)
+            return Error{caseFolder + ": images of series " + ref.seriesInstanceUid + ": " + safe.error().message};
+        const fs::path dir = *safe;
         std::error_code ec;
         fs::create_directories(dir, ec);
         if (ec) return Error{dir.string() + ": cannot create: " + ec.message()};

@@ -8,6 +8,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 
+#include "mensura/core/SafePath.h"
 #include "mensura/dicom/DcmtkSetup.h"
 
 namespace mensura::imaging::pacs {
@@ -20,28 +21,22 @@ std::string getString(DcmItem* item, const DcmTagKey& key) {
     return {};
 }
 
-bool safeUid(const std::string& uid) {
-    if (uid.empty() || uid.size() > 64) return false;
-    for (char c : uid)
-        if (!((c >= '0' && c <= '9') || c == '.')) return false;
-    return true;
-}
-
 InstanceRecord identityOf(DcmDataset* ds) {
     return {getString(ds, DCM_StudyInstanceUID), getString(ds, DCM_SeriesInstanceUID),
             getString(ds, DCM_SOPInstanceUID), getString(ds, DCM_SOPClassUID)};
 }
 
 Result<std::string> targetPath(const InstanceRecord& id, const std::string& outDir) {
-    // The UIDs become path components: refuse anything that is not a UID.
-    if (!safeUid(id.seriesInstanceUid) || !safeUid(id.sopInstanceUid))
+    // The UIDs become path components (SafePath.h).
+    auto path = pathInside(outDir, {id.seriesInstanceUid, id.sopInstanceUid + ".dcm"});
+    if (!path)
         return Error{"received instance has an invalid SeriesInstanceUID '" + id.seriesInstanceUid +
-                     "' or SOPInstanceUID '" + id.sopInstanceUid + "'"};
-    const fs::path dir = fs::path(outDir) / id.seriesInstanceUid;
+                     "' or SOPInstanceUID '" + id.sopInstanceUid + "': " + path.error().message};
+    const fs::path dir = fs::path(*path).parent_path();
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) return Error{"cannot create folder " + dir.string() + ": " + ec.message()};
-    return (dir / (id.sopInstanceUid + ".dcm")).string();
+    return *path;
 }
 
 }  // namespace

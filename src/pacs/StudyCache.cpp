@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mensura/core/SafePath.h"
+
 namespace mensura::imaging::pacs {
 namespace fs = std::filesystem;
 namespace {
@@ -22,10 +24,6 @@ std::uint64_t folderBytes(const fs::path& dir) {
     for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
         if (it->is_regular_file(ec)) total += it->file_size(ec);
     return total;
-}
-
-bool safeName(const std::string& uid) {
-    return !uid.empty() && uid.size() <= 64 && uid.find_first_not_of("0123456789.") == std::string::npos;
 }
 
 }  // namespace
@@ -57,7 +55,7 @@ Result<StudyCache> StudyCache::open(const std::string& root, std::uint64_t limit
         study.complete = s.value("complete", false);
         study.instances = s.value("instances", std::size_t{0});
         // A folder deleted behind the cache's back is forgotten.
-        if (safeName(study.studyInstanceUid) && fs::is_directory(cache.folderFor(study.studyInstanceUid)))
+        if (isSafeName(study.studyInstanceUid) && fs::is_directory(cache.folderFor(study.studyInstanceUid)))
             cache.studies_.push_back(study);
     }
     return cache;
@@ -81,7 +79,7 @@ std::optional<std::string> StudyCache::find(const std::string& uid) {
 
 Result<std::vector<std::string>> StudyCache::commit(const std::string& uid, const std::string& source, bool complete,
                                                     std::size_t instances) {
-    if (!safeName(uid)) return Error{"study cache: '" + uid + "' is not a Study Instance UID"};
+    if (!isSafeName(uid)) return Error{"study cache: '" + uid + "' is not a Study Instance UID"};
     CachedStudy* s = entry(uid);
     if (!s) {
         CachedStudy fresh;

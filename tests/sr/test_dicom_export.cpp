@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "mensura/case/CaseFolder.h"
@@ -180,4 +182,39 @@ TEST(ExportCli, TheSeedExampleExportsValidSrSegAndImages) {
     EXPECT_EQ(report->patientName, "ANONYMOUS");
     ASSERT_FALSE(report->groups.empty());
     EXPECT_EQ(report->groups[0].trackingId, "L1");
+}
+
+// A SeriesInstanceUID of "../../../../escape" (issue 28, item 3) must not take an export out of
+// --out: the export refuses the name and writes nothing outside the folder.
+TEST(ExportCli, AHostileSeriesUidCannotWriteOutsideTheOutputFolder) {
+    const fs::path source = fs::path(MENSURA_SOURCE_DIR);
+    const std::string ctUid = "2.25.472158395330464178887333099433787268";  // CT NECK C of the seed 000 case
+    const std::string hostile = "../../../../escape";
+    TempDir dir;
+    fs::copy(source / "sample_dicom/ccs_craniocervical/baseline/02_CT_NECK_C", dir / "ct");
+    for (const auto& f : fs::directory_iterator(dir / "ct"))
+        ASSERT_EQ(runCommand("dcmodify -nb -m '(0020,000e)=" + hostile + "' '" + f.path().string() + "' 2>&1"), 0);
+    std::ifstream in(source / "cases/examples/seed000_ccs_craniocervical/case.json");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto replaceAll = [&](const std::string& from, const std::string& to) {
+        for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+            text.replace(at, from.size(), to);
+    };
+    replaceAll(ctUid, hostile);
+    replaceAll("../../../sample_dicom/ccs_craniocervical/baseline/02_CT_NECK_C", (dir / "ct"));
+    replaceAll("../../../sample_dicom", (source / "sample_dicom").string());
+    fs::create_directories(dir / "case");
+    std::ofstream(dir / "case/case.json") << text;
+
+    const fs::path out = fs::path(dir / "deep/a/b/c/out");
+    fs::create_directories(out);
+    std::string printed;
+    const int status = runCommand(
+        std::string(MENSURA_CLI) + " export '" + (dir / "case") + "' --format images --out '" + out.string() + "' 2>&1",
+        &printed);
+    EXPECT_NE(status, 0) << printed;
+    EXPECT_NE(printed.find("cannot name a file or folder"), std::string::npos) << printed;
+    // "../../../../escape" from out/images lands in dir/deep: nothing may be there.
+    EXPECT_FALSE(fs::exists(out / "images" / hostile)) << printed;
+    EXPECT_FALSE(fs::exists(dir / "deep/escape")) << printed;
 }
