@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -247,6 +248,22 @@ Result<std::vector<FrameHeader>> readFrameHeaders(const std::string& path) {
         const std::string raw = str(ds, DCM_NumberOfFrames);
         if (!raw.empty()) return Error{path + ": invalid NumberOfFrames (0028,0008) '" + raw + "'"};
         frames = 1;
+    }
+
+    // The pixel data must hold what Rows, Columns, frames and bits say, checked here before any
+    // codec or allocation trusts them (native syntaxes give the length; encapsulated ones are
+    // checked by their codec).
+    DcmElement* pixels = nullptr;
+    if (!DcmXfer(xfer).isEncapsulated() && ds->findAndGetElement(DCM_PixelData, pixels).good() && pixels &&
+        pixels->getLengthField() != DCM_UndefinedLength) {
+        const std::uint64_t bits = std::uint64_t(base.rows) * base.columns * std::uint64_t(frames) *
+                                   std::max(1u, base.samplesPerPixel) * base.bitsAllocated;
+        const std::uint64_t needed = (bits + 7) / 8, held = pixels->getLengthField();
+        if (held < needed)
+            return Error{path + ": PixelData (7FE0,0010) holds " + std::to_string(held) + " bytes; Rows x Columns x " +
+                         "frames (" + std::to_string(base.rows) + " x " + std::to_string(base.columns) + " x " +
+                         std::to_string(frames) + ") at " + std::to_string(base.bitsAllocated) + " bits need " +
+                         std::to_string(needed) + ": a truncated file, or a header that does not describe its pixels"};
     }
 
     DcmItem* shared = nullptr;

@@ -1,5 +1,7 @@
 #include "mensura/dicom/VolumeLoader.h"
 
+#include "mensura/core/MemoryBudget.h"
+
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcxfer.h>
@@ -9,6 +11,8 @@
 #include <cmath>
 #include <map>
 #include <mutex>
+#include <new>
+#include <sstream>
 #include <thread>
 
 #include "GdcmFrameDecoder.h"
@@ -255,13 +259,28 @@ Result<Volume> loadVolume(const SeriesStack& stack, const LoadOptions& options) 
     for (const auto& f : stack.frames)
         asFloat = asFloat || f.bitsAllocated > 16 || !isIntegral(f.rescaleSlope) || !isIntegral(f.rescaleIntercept);
     for (int attempt = 0; attempt < 2; ++attempt) {
-        if (asFloat) {
-            VoxelBuffer<int16_t>().swap(v.int16Voxels);
-            v.voxelType = VoxelType::Float32;
-            v.floatVoxels.resize(v.geometry.voxelCount());
-        } else {
-            v.voxelType = VoxelType::Int16;
-            v.int16Voxels.resize(v.geometry.voxelCount());
+        // Checked before allocating: a header claiming 65535 x 65535 x 10000 voxels is refused
+        // with the bytes it needs, not met with an uncaught bad_alloc.
+        const std::uint64_t bytes = std::uint64_t(v.geometry.voxelCount()) * (asFloat ? 4 : 2);
+        const std::uint64_t budget = options.memoryBudgetBytes ? options.memoryBudgetBytes : availableMemoryBytes();
+        if (bytes > budget) {
+            std::ostringstream m;
+            m << stack.stackId << " (" << first.path << " ...): its voxels need " << bytes << " bytes ("
+              << v.geometry.size[0] << " x " << v.geometry.size[1] << " x " << v.geometry.size[2] << " x "
+              << (asFloat ? 4 : 2) << "), more than the " << budget << " bytes of memory available";
+            return Error{m.str()};
+        }
+        try {
+            if (asFloat) {
+                VoxelBuffer<int16_t>().swap(v.int16Voxels);
+                v.voxelType = VoxelType::Float32;
+                v.floatVoxels.resize(v.geometry.voxelCount());
+            } else {
+                v.voxelType = VoxelType::Int16;
+                v.int16Voxels.resize(v.geometry.voxelCount());
+            }
+        } catch (const std::bad_alloc&) {
+            return Error{stack.stackId + ": not enough memory for " + std::to_string(bytes) + " bytes of voxels"};
         }
         Loader loader(stack, layout, options, v, asFloat);
         const std::string error = loader.run();

@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "mensura/core/MemoryBudget.h"
+#include "mensura/dicom/DicomIndex.h"
+#include "mensura/dicom/VolumeLoader.h"
 #include "mensura/testing/SyntheticSeries.h"
 #include "support/TempDir.h"
 
@@ -100,6 +103,46 @@ TEST(ImplausibleSeries, EverySliceWithAnAbsurdSpacingLeavesNoSeries) {
     ASSERT_TRUE(index.is_object());
     EXPECT_EQ(index["problemFiles"].size(), 10u);
     EXPECT_TRUE(index["patients"].empty());
+}
+
+}  // namespace
+
+namespace {
+
+// Rows and Columns of 65535 over 512 bytes of pixels (issue 28, items 7 and 15): a problem file
+// naming both lengths, found at indexing, before any codec or allocation.
+TEST(ImplausibleSeries, AHeaderClaimingMorePixelsThanItHoldsIsRefusedAtIndexing) {
+    TempDir dir;
+    const auto files = writeSeries10(dir / "s");
+    for (const auto& f : files) modify(f, "(0028,0010)=65535");
+    modify(files[0], "(0028,0011)=65535");
+    const auto index = cli("index " + std::string(dir / "s") + " --json");
+    ASSERT_TRUE(index.is_object());
+    EXPECT_EQ(index["problemFiles"].size(), 10u);
+    const std::string reason = problemReason(index, files[0]);
+    EXPECT_NE(reason.find("PixelData (7FE0,0010) holds 512 bytes"), std::string::npos) << reason;
+    EXPECT_NE(reason.find("65535 x 65535 x 1"), std::string::npos) << reason;
+    EXPECT_NE(reason.find("need 8589672450"), std::string::npos) << reason;  // 65535 x 65535 x 2 bytes
+}
+
+// The memory budget is checked before the voxels are allocated, and the refusal states the bytes.
+TEST(ImplausibleSeries, ASeriesLargerThanTheMemoryBudgetIsRefusedWithItsSize) {
+    TempDir dir;
+    writeSeries10(dir / "s");
+    std::string error;
+    const DicomIndex index = indexPath(dir / "s", {}, &error);
+    ASSERT_EQ(index.allStacks().size(), 1u) << error;
+    const SeriesStack& stack = *index.allStacks().front();
+    LoadOptions tight;
+    tight.memoryBudgetBytes = 16 * 16 * 10 * 2 - 1;  // one byte short of 16 x 16 x 10 int16 voxels
+    auto refused = loadVolume(stack, tight);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("need 5120 bytes (16 x 16 x 10 x 2)"), std::string::npos)
+        << refused.error().message;
+    LoadOptions enough;
+    enough.memoryBudgetBytes = 16 * 16 * 10 * 2;
+    EXPECT_TRUE(loadVolume(stack, enough).ok());
+    EXPECT_GT(availableMemoryBytes(), std::uint64_t(64) << 20);  // this machine has more than 64 MB free
 }
 
 }  // namespace

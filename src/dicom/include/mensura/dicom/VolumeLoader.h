@@ -1,6 +1,7 @@
 #pragma once
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 
 #include "mensura/core/Result.h"
@@ -23,6 +24,9 @@ struct LoadOptions {
     std::function<void(const LoadProgress&, const Volume&)> progress;
     // Set to true from any thread to stop the load; loadVolume then returns an Error.
     const std::atomic<bool>* cancel = nullptr;
+    // The most bytes the voxels may take; 0: the memory the system has available now
+    // (availableMemoryBytes). A series that needs more is refused with the bytes it needs.
+    std::uint64_t memoryBudgetBytes = 0;
 };
 
 // Reads the pixels of one stack into a Volume: headers are already known from the index, so
