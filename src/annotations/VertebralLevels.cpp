@@ -2,19 +2,12 @@
 
 #include <algorithm>
 
+#include "mensura/measure/BoneInvolvement.h"
+
 namespace mensura::annotations {
 
-const std::vector<std::string>& vertebralLevels() {
-    static const std::vector<std::string> levels = [] {
-        std::vector<std::string> out;
-        for (int i = 1; i <= 7; ++i) out.push_back("C" + std::to_string(i));
-        for (int i = 1; i <= 12; ++i) out.push_back("T" + std::to_string(i));
-        for (int i = 1; i <= 5; ++i) out.push_back("L" + std::to_string(i));
-        out.push_back("S1");
-        return out;
-    }();
-    return levels;
-}
+// The Level tool offers the list the record's rule accepts, so a placed level can be cited.
+const std::vector<std::string>& vertebralLevels() { return imaging::vertebralLevelNames(); }
 
 std::string nextVertebralLevel(const std::string& last) {
     const auto& levels = vertebralLevels();

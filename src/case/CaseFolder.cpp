@@ -77,7 +77,11 @@ std::optional<Error> saveCase(const std::string& folder, const CaseDocument& doc
             return Error{"not overwriting " + path + ", which this Mensura cannot read (" + existing.error().message +
                          "); move it aside first"};
     }
-    if (auto error = writeFileAtomically(path, caseToText(doc))) return error;
+    // Read back before writing: a case.json its own reader refuses would lock the case out.
+    const std::string text = caseToText(doc);
+    if (auto readable = caseFromText(text, path); !readable)
+        return Error{readable.error().message + " (not saved: the case could not be opened again)"};
+    if (auto error = writeFileAtomically(path, text)) return error;
     discardJournal(folder);
     return std::nullopt;
 }

@@ -2,6 +2,7 @@
 #include "mensura/case/CaseJson.h"
 
 #include "JsonFieldReader.h"
+#include "mensura/case/RecordRules.h"
 
 namespace mensura::annotations {
 
@@ -320,6 +321,10 @@ Result<CaseDocument> caseFromJson(const json& j, const std::string& source) {
         doc.annotations = items<Annotation>(j, "annotations", "", annotation);
         if (!j.contains("record")) fail("/record", "required field is missing");
         doc.record = record(j["record"], "/record");
+        // The record's field rules are the commands' (RecordRules.h): a file cannot hold what an
+        // edit would be refused.
+        if (const auto broken = ruleViolations(doc.record, "/record"); !broken.empty())
+            fail(broken.front().path, broken.front().message);
         doc.exports = strings(j, "exports", "");
         return doc;
     } catch (const Failure& f) {

@@ -1,5 +1,7 @@
 #include "mensura/case/RecordCommands.h"
 
+#include "mensura/case/RecordRules.h"
+
 namespace mensura::annotations {
 
 using imaging::Error;
@@ -69,6 +71,10 @@ std::optional<Error> EditRecord::redo(CaseModel& model) {
         old_ = model.document().record;
         CaseRecord edited = *old_;
         edit_(edited);
+        // Checked before anything changes, with the rules the case.json reader applies, so the
+        // model never holds a record its own file could not be read back from.
+        if (const auto broken = ruleViolations(edited); !broken.empty())
+            return Error{description_ + ": field " + broken.front().path + ": " + broken.front().message};
         model.mutableDocument().record = std::move(edited);
         model.refreshAllLinks();
         auto problems = model.integrityProblems();

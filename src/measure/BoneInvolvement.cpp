@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 #include <deque>
-#include <regex>
 
 namespace mensura::imaging {
 
@@ -136,10 +135,20 @@ Result<BoneInvolvement> assessBoneInvolvement(const Volume& v, const BoxLps& aff
     return out;
 }
 
+const std::vector<std::string>& vertebralLevelNames() {
+    static const std::vector<std::string> levels = [] {
+        std::vector<std::string> out;
+        for (const auto& [region, count] : {std::pair{'C', 7}, {'T', 12}, {'L', 5}, {'S', 5}})
+            for (int i = 1; i <= count; ++i) out.push_back(region + std::to_string(i));
+        return out;
+    }();
+    return levels;
+}
+
 Result<VertebralLevel> vertebralLevel(const std::string& label, PointLps p) {
-    static const std::regex valid("^(C[1-7]|T([1-9]|1[0-2])|L[1-5]|S1)$");
-    if (!std::regex_match(label, valid))
-        return Error{"vertebral level '" + label + "': expected C1..C7, T1..T12, L1..L5 or S1"};
+    const auto& names = vertebralLevelNames();
+    if (std::find(names.begin(), names.end(), label) == names.end())
+        return Error{"vertebral level '" + label + "': expected C1..C7, T1..T12, L1..L5 or S1..S5"};
     return VertebralLevel{label, p};
 }
 

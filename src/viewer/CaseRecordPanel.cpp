@@ -18,6 +18,7 @@
 #include "mensura/annotations/Codes.h"
 #include "mensura/case/ObservationEdits.h"
 #include "mensura/case/RecordCommands.h"
+#include "mensura/case/RecordRules.h"
 #include "mensura/viewer/CaseController.h"
 #include "mensura/viewer/FindingDialog.h"
 #include "mensura/viewer/ObservationTree.h"
@@ -115,9 +116,12 @@ QWidget* CaseRecordPanel::patientTab() {
     connect(age_, &QLineEdit::editingFinished, this, [this] {
         std::optional<double> age;
         QString error = parseOptional(age_->text(), age);
-        if (error.isEmpty() && age && (*age < 0 || *age > 130)) error = tr("age %1 is out of range").arg(*age);
+        if (!error.isEmpty())
+            error = tr("Age: %1").arg(error);
+        else if (const auto why = age ? checkAgeYears(*age) : std::nullopt)
+            error = qs(*why);  // the record's rule (RecordRules.h), its message names the field
         if (!error.isEmpty()) {
-            status_->setText(tr("Age: %1").arg(error));
+            status_->setText(error);
             const CaseDocument* doc = controller_->document();
             age_->setText(doc && doc->record.patient.ageYears ? QString::number(*doc->record.patient.ageYears)
                                                               : QString());

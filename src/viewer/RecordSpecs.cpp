@@ -1,9 +1,8 @@
 #include "RecordSpecs.h"
 
-#include <QRegularExpression>
 #include <QUuid>
 
-#include "mensura/annotations/Codes.h"
+#include "mensura/case/RecordRules.h"
 #include "mensura/dicom/DicomSeriesWriter.h"
 
 namespace mensura::viewer {
@@ -34,6 +33,28 @@ ListColumn<T> enumColumn(QString header, E T::*member, std::initializer_list<E> 
             enumChoices(values)};
 }
 
+QStringList choices(const std::vector<std::string>& names) {
+    QStringList out;
+    for (const auto& n : names) out << qs(n);
+    return out;
+}
+
+// A date column: the record's date rule (RecordRules.h) decides what is accepted.
+template <class T>
+ListColumn<T> dateColumn(QString header, std::string T::*member,
+                         QString toolTip = QObject::tr("ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD")) {
+    return {std::move(header),
+            [member](const T& x) { return qs(x.*member); },
+            [member](T& x, const QString& t) {
+                const std::string date = t.trimmed().toStdString();
+                if (const auto why = checkDate(date)) return qs(*why);
+                x.*member = date;
+                return QString();
+            },
+            {},
+            std::move(toolTip)};
+}
+
 std::string newUid() { return imaging::derivedUid(QUuid::createUuid().toString().toStdString()); }
 
 }  // namespace
@@ -52,12 +73,13 @@ TableSpec laboratorySpec() {
           },
           {},
           QObject::tr("As reported, e.g. <= 35 U/mL")},
-         textColumn(QObject::tr("Date"), &LabResult::date, QObject::tr("ISO 8601, e.g. 2021-07-01")),
+         dateColumn(QObject::tr("Date"), &LabResult::date, QObject::tr("ISO 8601, e.g. 2021-07-01 or 2021-07")),
          textColumn(QObject::tr("Text"), &LabResult::text)});
 }
 
 TableSpec lesionsSpec() {
-    const QStringList sides{"", "Left", "Right", "Right and left"};
+    QStringList sides{""};
+    for (const auto& c : lateralityCodes()) sides << qs(c.meaning);
     return listSpec<Lesion>(
         QObject::tr("lesion"), [](CaseRecord& r) { return &r.lesions; },
         {textColumn(QObject::tr("ID"), &Lesion::trackingId, QObject::tr("Tracking identifier, kept across timepoints")),
@@ -67,16 +89,9 @@ TableSpec lesionsSpec() {
          textColumn(QObject::tr("Site"), &Lesion::bodySiteText),
          {QObject::tr("Side"), [](const Lesion& l) { return qs(l.laterality.meaning); },
           [](Lesion& l, const QString& t) {
-              if (t.isEmpty())
-                  l.laterality = {};
-              else if (t == "Left")
-                  l.laterality = codes::kLeft;
-              else if (t == "Right")
-                  l.laterality = codes::kRight;
-              else if (t == "Right and left")
-                  l.laterality = codes::kBilateral;
-              else
-                  return QObject::tr("unknown side \"%1\"").arg(t);
+              auto side = lateralityFromName(t.toStdString());
+              if (!side) return qs(side.error().message);
+              l.laterality = *side;
               return QString();
           },
           sides},
@@ -87,32 +102,21 @@ TableSpec lesionsSpec() {
               return levels.join(", ");
           },
           [](Lesion& l, const QString& t) {
-              std::vector<std::string> levels;
-              for (QString v : t.split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts)) {
-                  v = v.toUpper();
-                  static const QRegularExpression level("^(C[1-7]|T([1-9]|1[0-2])|L[1-5]|S[1-5])$");
-                  if (!level.match(v).hasMatch())
-                      return QObject::tr("\"%1\" is not a vertebral level (C1-C7, T1-T12, L1-L5, S1-S5)").arg(v);
-                  levels.push_back(v.toStdString());
-              }
-              l.vertebralLevels = levels;
+              auto levels = parseVertebralLevels(t.toStdString());
+              if (!levels) return qs(levels.error().message);
+              l.vertebralLevels = *levels;
               return QString();
           },
           {},
           QObject::tr("e.g. C1, C2")},
-         {QObject::tr("Target"),
-          [](const Lesion& l) { return !l.target   ? QString("auto")
-                                       : *l.target ? QString("yes")
-                                                   : QString("no"); },
+         {QObject::tr("Target"), [](const Lesion& l) { return qs(targetText(l.target)); },
           [](Lesion& l, const QString& t) {
-              if (t == "auto")
-                  l.target.reset();
-              else
-                  l.target = t == "yes";
+              auto target = targetFromText(t.toStdString());
+              if (!target) return qs(target.error().message);
+              l.target = *target;
               return QString();
           },
-          {"auto", "yes", "no"},
-          QObject::tr("RECIST target lesion (auto: by the RECIST rules)")},
+          choices(targetChoices()), QObject::tr("RECIST target lesion (auto: by the RECIST rules)")},
          textColumn(QObject::tr("Description"), &Lesion::description)},
         [](const CaseRecord& r) {
             Lesion l;
@@ -130,7 +134,8 @@ TableSpec timepointsSpec() {
                     {TimepointRole::Baseline, TimepointRole::FollowUp, TimepointRole::Recurrence,
                      TimepointRole::Postoperative},
                     &timepointRoleFromString),
-         textColumn(QObject::tr("Date"), &Timepoint::date, QObject::tr("ISO 8601; timepoints stay in date order")),
+         dateColumn(QObject::tr("Date"), &Timepoint::date,
+                    QObject::tr("ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD; timepoints stay in date order")),
          textColumn(QObject::tr("Relative time"), &Timepoint::relativeTime),
          {QObject::tr("Studies"),
           [](const Timepoint& t) {
@@ -152,7 +157,7 @@ TableSpec timepointsSpec() {
 TableSpec pathologySpec() {
     return listSpec<PathologyReport>(
         QObject::tr("pathology report"), [](CaseRecord& r) { return &r.pathology; },
-        {textColumn(QObject::tr("Date"), &PathologyReport::date),
+        {dateColumn(QObject::tr("Date"), &PathologyReport::date),
          textColumn(QObject::tr("Specimen"), &PathologyReport::specimen),
          textColumn(QObject::tr("Histology"), &PathologyReport::histology),
          {QObject::tr("Mitoses / 10 HPF"),
@@ -196,7 +201,7 @@ TableSpec immunohistochemistrySpec(SelectedRow report) {
 TableSpec geneticsSpec() {
     return listSpec<GeneticTest>(
         QObject::tr("genetic test"), [](CaseRecord& r) { return &r.genetics; },
-        {textColumn(QObject::tr("Date"), &GeneticTest::date), textColumn(QObject::tr("Method"), &GeneticTest::method),
+        {dateColumn(QObject::tr("Date"), &GeneticTest::date), textColumn(QObject::tr("Method"), &GeneticTest::method),
          textColumn(QObject::tr("Target"), &GeneticTest::target),
          textColumn(QObject::tr("Finding"), &GeneticTest::finding),
          numberColumn(QObject::tr("% positive cells"), &GeneticTest::percentPositiveCells),
@@ -205,7 +210,7 @@ TableSpec geneticsSpec() {
 
 TableSpec proceduresSpec() {
     return listSpec<Procedure>(QObject::tr("procedure"), [](CaseRecord& r) { return &r.treatment.procedures; },
-                               {textColumn(QObject::tr("Date"), &Procedure::date),
+                               {dateColumn(QObject::tr("Date"), &Procedure::date),
                                 textColumn(QObject::tr("Relative time"), &Procedure::relativeTime),
                                 textColumn(QObject::tr("Procedure"), &Procedure::name),
                                 textColumn(QObject::tr("Details"), &Procedure::details)});
@@ -215,7 +220,7 @@ TableSpec regimensSpec() {
     return listSpec<Regimen>(
         QObject::tr("regimen"), [](CaseRecord& r) { return &r.treatment.regimens; },
         {textColumn(QObject::tr("Regimen"), &Regimen::name),
-         textColumn(QObject::tr("Start"), &Regimen::startDate),
+         dateColumn(QObject::tr("Start"), &Regimen::startDate),
          textColumn(QObject::tr("Relative time"), &Regimen::relativeTime),
          {QObject::tr("Cycles"), [](const Regimen& x) { return x.cycles ? QString::number(*x.cycles) : QString(); },
           [](Regimen& x, const QString& t) { return parseOptionalInt(t, x.cycles); }},
@@ -238,7 +243,7 @@ TableSpec drugsSpec(SelectedRow regimen) {
 TableSpec radiotherapySpec() {
     return listSpec<Radiotherapy>(
         QObject::tr("radiotherapy"), [](CaseRecord& r) { return &r.treatment.radiotherapy; },
-        {textColumn(QObject::tr("Date"), &Radiotherapy::date),
+        {dateColumn(QObject::tr("Date"), &Radiotherapy::date),
          textColumn(QObject::tr("Relative time"), &Radiotherapy::relativeTime),
          numberColumn(QObject::tr("Total dose (Gy)"), &Radiotherapy::totalDoseGy),
          {QObject::tr("Fractions"),
@@ -250,7 +255,7 @@ TableSpec radiotherapySpec() {
 TableSpec outcomeSpec() {
     return listSpec<OutcomeEvent>(
         QObject::tr("outcome event"), [](CaseRecord& r) { return &r.outcome; },
-        {textColumn(QObject::tr("Date"), &OutcomeEvent::date),
+        {dateColumn(QObject::tr("Date"), &OutcomeEvent::date),
          textColumn(QObject::tr("Relative time"), &OutcomeEvent::relativeTime),
          textColumn(QObject::tr("Event"), &OutcomeEvent::event), textColumn(QObject::tr("Text"), &OutcomeEvent::text)});
 }

@@ -171,6 +171,8 @@ TEST(BoneInvolvement, VertebralLevelsAndHeightLoss) {
     EXPECT_TRUE(vertebralLevel("T12", {0, 0, 0}).ok());
     EXPECT_FALSE(vertebralLevel("L6", {0, 0, 0}).ok());
     EXPECT_FALSE(vertebralLevel("T13", {0, 0, 0}).ok());
+    EXPECT_TRUE(vertebralLevel("S5", {0, 0, 0}).ok());
+    EXPECT_FALSE(vertebralLevel("S6", {0, 0, 0}).ok());
     std::vector<VertebralLevel> levels{*vertebralLevel("L2", {0, 0, 30}), *vertebralLevel("L3", {0, 0, 0})};
     EXPECT_EQ(nearestLevel(levels, {0, 2, 4})->label, "L3");
     auto h = vertebralHeightLoss({18, 20, 27}, {27, 27, 28});  // anterior wedge: 1 - 18/27 = 33 %

@@ -1,5 +1,7 @@
 #include "RecordFixture.h"
 
+#include <fstream>
+
 #include "mensura/annotations/Codes.h"
 #include "support/TempDir.h"
 
@@ -108,6 +110,23 @@ std::string schemaProblems(const std::string& jsonFile) {
     std::string out;
     const int status = runCommand(cmd, &out);
     return status == 0 ? std::string() : "status " + std::to_string(status) + ": " + out;
+}
+
+std::vector<bool> schemaAccepts(const std::vector<nlohmann::json>& documents) {
+    TempDir dir;
+    const std::string file = dir / "documents.json";
+    std::ofstream(file) << nlohmann::json(documents).dump();
+    const std::string cmd =
+        std::string("/usr/bin/python3 -c 'import json,sys,jsonschema; ") +
+        "s = json.load(open(sys.argv[2])); v = jsonschema.validators.validator_for(s)(s); " +
+        "print(\"\".join(\"1\" if v.is_valid(d) else \"0\" for d in json.load(open(sys.argv[1]))))' '" + file + "' '" +
+        MENSURA_CASE_SCHEMA + "'";
+    std::string out;
+    if (runCommand(cmd, &out) != 0) return {};
+    std::vector<bool> accepted;
+    for (char c : out)
+        if (c == '0' || c == '1') accepted.push_back(c == '1');
+    return accepted;
 }
 
 }  // namespace mensura::test

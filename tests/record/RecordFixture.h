@@ -1,6 +1,9 @@
 #pragma once
 // A small case with every kind of link, for the record tests.
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "mensura/case/CaseDocument.h"
 
@@ -18,5 +21,9 @@ inline const char* kLineUid = "2.25.1004";
 
 // Runs the system python's jsonschema on a file; returns "" when valid, else the message.
 std::string schemaProblems(const std::string& jsonFile);
+
+// Whether the case schema accepts each document, from one python run (a sweep of hundreds of
+// values stays quick); empty when python or jsonschema failed.
+std::vector<bool> schemaAccepts(const std::vector<nlohmann::json>& documents);
 
 }  // namespace mensura::test

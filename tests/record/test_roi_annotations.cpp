@@ -120,11 +120,13 @@ TEST(RoiValues, MovingAnRoiWithItsNewMeanIsOneUndoStep) {
 }
 
 TEST(VertebralLevels, NextLevelFollowsTheSpine) {
-    EXPECT_EQ(vertebralLevels().size(), 25u);
+    EXPECT_EQ(vertebralLevels().size(), 29u);
     EXPECT_EQ(nextVertebralLevel(""), "C1");
     EXPECT_EQ(nextVertebralLevel("C6"), "C7");
     EXPECT_EQ(nextVertebralLevel("C7"), "T1");
     EXPECT_EQ(nextVertebralLevel("T12"), "L1");
-    EXPECT_EQ(nextVertebralLevel("S1"), "S1");
+    EXPECT_EQ(nextVertebralLevel("L5"), "S1");
+    EXPECT_EQ(nextVertebralLevel("S1"), "S2");  // sacral lesions are reported by segment
+    EXPECT_EQ(nextVertebralLevel("S5"), "S5");
     EXPECT_EQ(nextVertebralLevel("tumour"), "C1");
 }

@@ -1,15 +1,17 @@
 // GUI test of the case record panel, as a radiologist fills it on a reading day: the seed 000
-// example case is opened; the age is edited, a refused value leaves the record as it was, undo
-// and redo restore each state; a vertebral level is added to the lesion (a wrong level is
-// refused); a follow-up timepoint is added; a caliper placed with the mouse is linked to lesion
-// L1 at that timepoint through the link dialog (its length shows in the record, linked); a coded
-// finding (T2 signal vs muscle) is added with the annotation as evidence; double-clicking a
-// record field jumps the views to its image; the saved case.json holds it all. Runs under Xvfb.
+// example case is opened; the age is edited, a refused value (not a number, out of 0-130) leaves
+// the record as it was, undo and redo restore each state; a vertebral level is added to the
+// lesion (a wrong level is refused with the record rule's message; S5 is a level, S6 is not); a
+// follow-up timepoint is added; a caliper placed with the mouse is linked to lesion L1 at that
+// timepoint through the link dialog (its length shows in the record, linked); a coded finding
+// (T2 signal vs muscle) is added with the annotation as evidence; double-clicking a record field
+// jumps the views to its image; the saved case.json holds it all. Runs under Xvfb.
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -61,6 +63,13 @@ void editCell(QTableWidget* table, int row, int column, const QString& text) {
     table->item(row, column)->setText(text);
 }
 
+// Whether a label under the widget shows the text (a refusal's message).
+bool labelShows(const QWidget* parent, const QString& text) {
+    for (const QLabel* label : parent->findChildren<QLabel*>())
+        if (label->text().contains(text)) return true;
+    return false;
+}
+
 int columnOf(QTableWidget* table, const QString& header) {
     for (int c = 0; c < table->columnCount(); ++c)
         if (table->horizontalHeaderItem(c)->text() == header) return c;
@@ -95,6 +104,11 @@ void CaseRecordGuiTest::fillTheRecord() {
     typeInto(age, "old");
     QCOMPARE(*record(window).patient.ageYears, 34.0);
     QCOMPARE(age->text(), QString("34"));
+    // Out of the record's range (RecordRules.h): refused with the rule's own message.
+    typeInto(age, "131");
+    QCOMPARE(*record(window).patient.ageYears, 34.0);
+    QCOMPARE(age->text(), QString("34"));
+    QVERIFY(labelShows(panel, "age 131 is out of range 0-130"));
     window.setFocus();
     window.caseController()->undo();
     QCOMPARE(*record(window).patient.ageYears, 33.0);
@@ -117,6 +131,14 @@ void CaseRecordGuiTest::fillTheRecord() {
     editCell(lesions->table(), 0, levels, "C1, X9");
     QCOMPARE(record(window).lesions[0].vertebralLevels.size(), std::size_t(3));
     QCOMPARE(lesions->table()->item(0, levels)->text(), QString("C1, C2, C3"));
+    QVERIFY(labelShows(lesions, "vertebral level \"X9\" does not exist (C1-C7, T1-T12, L1-L5, S1-S5)"));
+    // The sacrum by segment, as the Level tool lists it; there is no S6.
+    editCell(lesions->table(), 0, levels, "s5");
+    QCOMPARE(record(window).lesions[0].vertebralLevels, std::vector<std::string>{"S5"});
+    editCell(lesions->table(), 0, levels, "S6");
+    QCOMPARE(record(window).lesions[0].vertebralLevels, std::vector<std::string>{"S5"});
+    editCell(lesions->table(), 0, levels, "C1 C2 C3");
+    QCOMPARE(record(window).lesions[0].vertebralLevels, (std::vector<std::string>{"C1", "C2", "C3"}));
 
     // Imaging: the baseline shows L1's tri-axial values, linked to their annotation.
     panel->tabs()->setCurrentIndex(2);

@@ -29,7 +29,8 @@ struct OpenedCase {
 Result<OpenedCase> openCase(const std::string& folder);
 
 // Writes case.json atomically and removes the journal. Refuses to replace a case.json that is
-// corrupt or of a newer schema version (it may hold edits this version cannot read).
+// corrupt or of a newer schema version (it may hold edits this version cannot read), and to write
+// a document that openCase would refuse (e.g. a record breaking a rule of RecordRules.h).
 std::optional<Error> saveCase(const std::string& folder, const CaseDocument& doc);
 
 // Writes the autosave journal atomically: the full document after an edit.

@@ -53,7 +53,9 @@ class SetFindingEvidence : public Command {
 
 // Any edit of the record's sections (patient, lesions, timepoints, values, pathology,
 // treatment...). The edit runs once on a copy; undo and redo swap whole records, so both are
-// exact. Links in the edited record are checked against the annotations afterwards.
+// exact. The edited record must keep the field rules (RecordRules.h) and its links must hold
+// against the annotations; otherwise the edit is refused with the first problem and nothing
+// changes.
 class EditRecord : public Command {
   public:
     EditRecord(std::string description, std::function<void(CaseRecord&)> edit)

@@ -46,9 +46,15 @@ struct BoneInvolvement {
 Result<BoneInvolvement> assessBoneInvolvement(const Volume& ct, const BoxLps& affected, const BoxLps& reference,
                                               const BoneThresholds& t = {});
 
+// The vertebral levels in craniocaudal order: C1..C7, T1..T12, L1..L5, S1..S5. The sacrum is
+// listed by its five segments because sacral lesions are reported by segment. This is the one
+// list: the Level tool (annotations) and the case record's rule (case) take it from here, the
+// lowest library that needs it.
+const std::vector<std::string>& vertebralLevelNames();
+
 // Vertebral levels as labelled points that a record can cite.
 struct VertebralLevel {
-    std::string label;  // C1..C7, T1..T12, L1..L5, S1
+    std::string label;  // one of vertebralLevelNames()
     PointLps pointLps;  // e.g. the centre of the vertebral body
 };
 Result<VertebralLevel> vertebralLevel(const std::string& label, PointLps pointLps);
