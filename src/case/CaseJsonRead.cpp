@@ -1,6 +1,8 @@
 // Reading case.json strictly: see CaseJson.h.
 #include "mensura/case/CaseJson.h"
 
+#include <cmath>
+
 #include "JsonFieldReader.h"
 #include "mensura/case/RecordRules.h"
 
@@ -80,7 +82,13 @@ Annotation annotation(const json& j, const std::string& p) {
     a.pointsLps = items<imaging::PointLps>(j, "pointsLps", p, [](const json& pt, const std::string& pp) {
         if (!pt.is_array() || pt.size() != 3 || !pt[0].is_number() || !pt[1].is_number() || !pt[2].is_number())
             fail(pp, "expected a point [L, P, S] of 3 numbers (mm)");
-        return imaging::PointLps{pt[0].get<double>(), pt[1].get<double>(), pt[2].get<double>()};
+        const imaging::PointLps p{pt[0].get<double>(), pt[1].get<double>(), pt[2].get<double>()};
+        // The bound DICOM positions have (DicomHeaderReader): a point 1e308 mm away is no place in
+        // a patient, and the lengths computed from it would overflow to infinity.
+        for (double x : {p.x, p.y, p.z})
+            if (!std::isfinite(x) || std::fabs(x) > 1e6)
+                fail(pp, "a point more than 1e6 mm from the origin is not a position in a patient");
+        return p;
     });
     if (j.contains("segmentation")) {
         const std::string sp = child(p, "segmentation");
@@ -336,8 +344,9 @@ Result<CaseDocument> caseFromText(const std::string& text, const std::string& so
     json j;
     try {
         j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        return Error{source + ": not valid JSON (corrupt or truncated file): " + e.what()};
+    } catch (const json::exception& e) {
+        // parse_error for broken text, out_of_range for a number like 1e999 that no double holds.
+        return Error{source + ": not valid JSON (corrupt or truncated file, or a number out of range): " + e.what()};
     }
     return caseFromJson(j, source);
 }

@@ -1,5 +1,6 @@
 #include "JsonFieldReader.h"
 
+#include <cmath>
 #include <cstring>
 
 namespace mensura::annotations::jsonread {
@@ -42,7 +43,9 @@ std::optional<double> optionalNumber(const json& o, const char* key, const std::
     auto it = o.find(key);
     if (it == o.end()) return std::nullopt;
     if (!it->is_number()) fail(child(path, key), std::string("expected a number, found ") + typeName(*it));
-    return it->get<double>();
+    const double x = it->get<double>();
+    if (!std::isfinite(x)) fail(child(path, key), "the number is not finite");
+    return x;
 }
 
 std::optional<int> optionalInteger(const json& o, const char* key, const std::string& path) {

@@ -54,7 +54,19 @@ std::optional<Error> writeFileAtomically(const std::string& path, const std::str
     return std::nullopt;
 }
 
-imaging::Result<std::string> readWholeFile(const std::string& path) {
+imaging::Result<std::string> readWholeFile(const std::string& path, std::uintmax_t maxBytes) {
+    // Only a regular file of bounded size: a FIFO would block forever, /dev/zero never ends.
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::is_directory(status)) return Error{path + ": is a folder, not a file"};
+    if (!ec && !std::filesystem::is_regular_file(status))
+        return Error{path + ": is not a regular file (a FIFO, socket or device); not read"};
+    if (!ec) {
+        const std::uintmax_t size = std::filesystem::file_size(path, ec);
+        if (!ec && size > maxBytes)
+            return Error{path + ": " + std::to_string(size) + " bytes, more than the " + std::to_string(maxBytes) +
+                         " this file may have; not read"};
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) return Error{path + ": cannot open: " + why()};
     std::ostringstream s;
