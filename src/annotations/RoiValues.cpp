@@ -2,15 +2,17 @@
 
 #include <cstdio>
 
+#include "mensura/annotations/AnnotationKinds.h"
+
 namespace mensura::annotations {
 
 imaging::Result<RoiValues> roiPixelValues(const Annotation& a, const imaging::Volume& volume) {
-    if (a.kind != AnnotationKind::Ellipse && a.kind != AnnotationKind::Polygon)
-        return imaging::Error{std::string("ROI values: a ") + toString(a.kind) + " has no inside"};
+    const AnnotationKindDescriptor& d = describe(a.kind);
+    if (!d.hasInside()) return imaging::Error{std::string("ROI values: a ") + d.name + " has no inside"};
     if (const std::string problem = geometryProblem(a); !problem.empty()) return imaging::Error{problem};
     const auto& p = a.pointsLps;
-    auto stats = a.kind == AnnotationKind::Ellipse ? imaging::ellipseRoiStatistics(volume, p[0], p[1], p[2])
-                                                   : imaging::polygonRoiStatistics(volume, p);
+    auto stats = d.overlay == OverlayShape::Ellipse ? imaging::ellipseRoiStatistics(volume, p[0], p[1], p[2])
+                                                    : imaging::polygonRoiStatistics(volume, p);
     if (!stats) return stats.error();
     RoiValues out;
     out.statistics = *stats;

@@ -2,6 +2,8 @@
 // holds what was said and the reader fills in the defaults.
 #include "mensura/case/CaseJson.h"
 
+#include "mensura/annotations/AnnotationKinds.h"
+
 namespace mensura::annotations {
 
 using nlohmann::json;
@@ -54,7 +56,7 @@ json annotation(const Annotation& a) {
     put(j, "image", img.is_null() ? json::object() : img);
     if (!a.spacingKnown) j["spacingKnown"] = false;
     put(j, "pointsLps", list(a.pointsLps, point));
-    if (a.kind == AnnotationKind::Segmentation) {
+    if (describe(a.kind).segmentReference) {
         json s;
         put(s, "segSopInstanceUid", a.segmentation.segSopInstanceUid);
         if (a.segmentation.segmentNumber) s["segmentNumber"] = a.segmentation.segmentNumber;

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 
+#include "mensura/annotations/AnnotationKinds.h"
 #include "mensura/annotations/Codes.h"
 #include "mensura/case/CaseFolder.h"
 #include "mensura/dicom/DcmtkSetup.h"
@@ -89,48 +90,16 @@ bool toPixels(const FrameHeader& h, const std::vector<PointLps>& points, std::ve
     return true;
 }
 
-// The points of an annotation that carry one of its values, and the graphic type they form.
-std::pair<std::string, std::vector<PointLps>> geometryFor(const Annotation& a, Quantity q) {
-    const auto& p = a.pointsLps;
-    auto pair = [&](std::size_t i) { return std::vector<PointLps>{p[i], p[i + 1]}; };
-    switch (a.kind) {
-        case AnnotationKind::Line:
-            if (p.size() >= 2) return {"POLYLINE", pair(0)};
-            break;
-        case AnnotationKind::Triaxial:
-            if (p.size() >= 6) {
-                if (q == Quantity::ApDiameter) return {"POLYLINE", pair(0)};
-                if (q == Quantity::LrDiameter) return {"POLYLINE", pair(2)};
-                if (q == Quantity::SiDiameter) return {"POLYLINE", pair(4)};
-            }
-            break;
-        case AnnotationKind::Bidirectional:
-            if (p.size() >= 4) return {"POLYLINE", q == Quantity::ShortAxis ? pair(2) : pair(0)};
-            break;
-        case AnnotationKind::Ellipse:
-            if (p.size() >= 3) {
-                const imaging::Vec3 a1 = p[1] - p[0], a2 = p[2] - p[0];
-                return {"ELLIPSE", {p[0] - a1, p[0] + a1, p[0] - a2, p[0] + a2}};
-            }
-            break;
-        case AnnotationKind::Polygon: {
-            std::vector<PointLps> closed = p;
-            if (!closed.empty()) closed.push_back(closed.front());
-            return {"POLYLINE", closed};
-        }
-        case AnnotationKind::Point:
-        case AnnotationKind::LabelledPoint:
-            if (!p.empty()) return {"POINT", {p[0]}};
-            break;
-        default:
+DSRTypes::E_GraphicType graphicType(SrGraphicType type) {
+    switch (type) {
+        case SrGraphicType::Point:
+            return DSRTypes::GT_Point;
+        case SrGraphicType::Ellipse:
+            return DSRTypes::GT_Ellipse;
+        case SrGraphicType::Polyline:
+        case SrGraphicType::None:
             break;
     }
-    return {"", {}};
-}
-
-DSRTypes::E_GraphicType graphicType(const std::string& s) {
-    if (s == "POINT") return DSRTypes::GT_Point;
-    if (s == "ELLIPSE") return DSRTypes::GT_Ellipse;
     return DSRTypes::GT_Polyline;
 }
 
@@ -245,7 +214,7 @@ imaging::Result<std::vector<std::string>> exportSr(const std::string& caseFolder
                                  " to the SR: " + c.text()};
                 if (!m.annotation) continue;
                 // Coordinates on the image whose plane holds the caliper or ROI.
-                const auto [type, points] = geometryFor(*m.annotation, m.quantity);
+                const auto [type, points] = srGeometry(*m.annotation, m.quantity);
                 if (points.empty()) continue;
                 std::vector<std::pair<float, float>> pixels;
                 const FrameHeader* on = nullptr;

@@ -12,13 +12,14 @@
 #include <QPainterPath>
 #include <QPen>
 
+#include "mensura/annotations/AnnotationKinds.h"
 #include "mensura/dicom/DicomIndex.h"
 #include "mensura/dicom/VolumeLoader.h"
 
 namespace mensura::viewer {
 namespace {
 using annotations::Annotation;
-using annotations::AnnotationKind;
+using annotations::OverlayShape;
 using imaging::PointLps;
 
 struct Window {
@@ -42,37 +43,30 @@ Window windowFor(const imaging::Volume& v, std::size_t k) {
 
 // The segments to draw, in patient space (ellipses and polygons as polylines).
 std::vector<std::pair<PointLps, PointLps>> segments(const Annotation& a) {
+    const annotations::AnnotationKindDescriptor& d = annotations::describe(a.kind);
     const auto& p = a.pointsLps;
     std::vector<std::pair<PointLps, PointLps>> out;
-    auto pairs = [&](std::size_t count) {
-        for (std::size_t i = 0; i + 1 < std::min(count, p.size()); i += 2) out.push_back({p[i], p[i + 1]});
-    };
-    switch (a.kind) {
-        case AnnotationKind::Line:
-            pairs(2);
+    switch (d.overlay) {
+        case OverlayShape::Calipers:
+        case OverlayShape::CrossedCalipers:
+            for (const annotations::CaliperSpec& c : d.calipers)
+                if (c.points.from < p.size() && c.points.to < p.size())
+                    out.push_back({p[c.points.from], p[c.points.to]});
             break;
-        case AnnotationKind::Triaxial:
-            pairs(6);
-            break;
-        case AnnotationKind::Bidirectional:
-            pairs(4);
-            break;
-        case AnnotationKind::Ellipse:
+        case OverlayShape::Ellipse:
             if (p.size() >= 3) {
                 const int n = 72;
-                for (int i = 0; i < n; ++i) {
-                    auto at = [&](int j) {
-                        const double t = 2 * M_PI * j / n;
-                        return p[0] + std::cos(t) * (p[1] - p[0]) + std::sin(t) * (p[2] - p[0]);
-                    };
-                    out.push_back({at(i), at(i + 1)});
-                }
+                for (int i = 0; i < n; ++i)
+                    out.push_back({annotations::ellipsePoint(p, 2 * M_PI * i / n),
+                                   annotations::ellipsePoint(p, 2 * M_PI * (i + 1) / n)});
             }
             break;
-        case AnnotationKind::Polygon:
+        case OverlayShape::ClosedPolygon:
             for (std::size_t i = 0; i < p.size(); ++i) out.push_back({p[i], p[(i + 1) % p.size()]});
             break;
-        default:
+        case OverlayShape::TickMarker:
+        case OverlayShape::ArrowMarker:
+        case OverlayShape::None:
             break;
     }
     return out;
@@ -100,9 +94,8 @@ QPointF KeyImage::toPixel(PointLps p) const {
 }
 
 std::size_t keyImageSlice(const imaging::Volume& volume, const Annotation& a) {
-    std::size_t count = a.pointsLps.size();
-    if (a.kind == AnnotationKind::Triaxial) count = std::min<std::size_t>(count, 4);  // the AP and LR calipers
-    if (a.kind == AnnotationKind::Ellipse) count = std::min<std::size_t>(count, 1);   // its centre
+    // A tri-axial's AP and LR calipers, an ellipse's centre, the points of other kinds.
+    const std::size_t count = std::min(a.pointsLps.size(), annotations::describe(a.kind).keySlicePoints);
     double k = 0;
     for (std::size_t i = 0; i < count; ++i) k += volume.geometry.lpsToIndex(a.pointsLps[i]).z;
     k = count ? k / double(count) : (volume.geometry.size[2] - 1) / 2.0;
@@ -150,8 +143,7 @@ imaging::Result<KeyImage> renderKeyImage(const imaging::Volume& v, const Annotat
         painter.drawLine(out.toPixel(p), out.toPixel(q));
     }
     painter.setPen(QPen(QColor(kAnnotationColour), 2.0));
-    if (a.kind == AnnotationKind::Point || a.kind == AnnotationKind::LabelledPoint ||
-        a.kind == AnnotationKind::TextNote)
+    if (annotations::describe(a.kind).isMarker())
         for (const auto& p : a.pointsLps) {
             const QPointF c = out.toPixel(p);
             painter.drawLine(c - QPointF(6, 0), c + QPointF(6, 0));
@@ -198,7 +190,7 @@ annotations::KeyImageProvider makeKeyImageProvider(const KeyImageOptions& option
     return [cache, options](const annotations::KeyImageRequest& request) -> imaging::Result<std::string> {
         const Annotation* a = request.annotation;
         if (!a) return imaging::Error{"no annotation"};
-        if (a->kind == AnnotationKind::Segmentation)
+        if (annotations::describe(a->kind).segmentReference)
             return imaging::Error{"segmentations are not drawn in key images yet"};
         if (a->pointsLps.empty()) return imaging::Error{"the annotation has no points"};
         if (request.seriesFolder.empty()) return imaging::Error{"the DICOM series is not at its recorded path"};

@@ -4,10 +4,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "mensura/annotations/AnnotationKinds.h"
+
 namespace mensura::viewer {
 
 using annotations::Annotation;
-using annotations::AnnotationKind;
+using annotations::OverlayShape;
 using annotations::Quantity;
 
 namespace {
@@ -54,24 +56,16 @@ std::string roiText(const Annotation& a) {
     return text;
 }
 
-// Pairs of point indices that are calipers of the kind, with the quantity each shows.
-struct Caliper {
-    std::size_t from, to;
-    Quantity quantity;
-    const char* prefix;
-};
-
-std::vector<Caliper> calipersOf(const Annotation& a) {
-    switch (a.kind) {
-        case AnnotationKind::Line:
-            return {{0, 1, Quantity::Length, ""}};
-        case AnnotationKind::Triaxial:
-            return {{0, 1, Quantity::ApDiameter, "AP"},
-                    {2, 3, Quantity::LrDiameter, "LR"},
-                    {4, 5, Quantity::SiDiameter, "SI"}};
-        default:
-            return {};
+// Crossed calipers' values in one label, "L 40.0 x S 20.0 mm"; the label alone until all are measured.
+std::string crossedText(const Annotation& a, const annotations::AnnotationKindDescriptor& d) {
+    std::string text;
+    for (const annotations::CaliperSpec& c : d.calipers) {
+        const annotations::QuantityValue* v = a.find(c.quantity);
+        if (!v) return a.label;
+        text += (text.empty() ? "" : " x ") + std::string(c.tag) + " " + number(v->measurement.value);
     }
+    const annotations::QuantityValue* first = a.find(d.calipers.front().quantity);
+    return text + " " + displayUnit(first->measurement.unit);
 }
 
 }  // namespace
@@ -95,80 +89,90 @@ OverlayScene buildOverlayScene(const std::vector<Annotation>& annotations, const
             a.image.frameOfReferenceUid != frameOfReferenceUid)
             continue;
         if (!annotations::geometryProblem(a).empty()) continue;
-        const bool roi = a.kind == AnnotationKind::Ellipse || a.kind == AnnotationKind::Polygon;
-        if (roi && a.image.seriesInstanceUid != seriesInstanceUid) continue;
+        const annotations::AnnotationKindDescriptor& d = annotations::describe(a.kind);
+        if (d.hasInside() && a.image.seriesInstanceUid != seriesInstanceUid) continue;
         const Rgb color = a.uid == selectedUid ? kSelected : kNormal;
         const auto& p = a.pointsLps;
-        for (const Caliper& c : calipersOf(a)) {
-            if (!m.onSlice(p[c.from]) || !m.onSlice(p[c.to])) continue;
-            scene.lines.push_back({{xy(p[c.from]), xy(p[c.to])}, false, color});
-            addHandle(a, c.from);
-            addHandle(a, c.to);
-            const auto end = xy(p[c.to]);
-            const std::string text = valueText(a, c.quantity, c.prefix);
-            scene.labels.push_back({end[0] + 6, end[1] + 4, text.empty() ? std::string(c.prefix) : text, color});
-        }
-        if (a.kind == AnnotationKind::Bidirectional && m.onSlice(p[0]) && m.onSlice(p[1]) && m.onSlice(p[2]) &&
-            m.onSlice(p[3])) {
-            scene.lines.push_back({{xy(p[0]), xy(p[1])}, false, color});
-            scene.lines.push_back({{xy(p[2]), xy(p[3])}, false, color});
-            for (std::size_t i = 0; i < 4; ++i) addHandle(a, i);
-            // One label "L 40.0 x S 20.0 mm" below the long axis' right-hand end, clear of its
-            // handle (and of the line when it is pulled back inside the view).
-            const auto e0 = xy(p[0]), e1 = xy(p[1]);
-            const auto end = e0[0] > e1[0] ? e0 : e1;
-            const annotations::QuantityValue* l = a.find(Quantity::LongAxis);
-            const annotations::QuantityValue* sh = a.find(Quantity::ShortAxis);
-            const std::string text = l && sh
-                                         ? "L " + number(l->measurement.value) + " x S " +
-                                               number(sh->measurement.value) + " " + displayUnit(l->measurement.unit)
-                                         : a.label;
-            scene.labels.push_back({end[0] + 8, end[1] + 8, text, color});
-        }
+        auto onSlice = [&](const annotations::CaliperSpec& c) {
+            return m.onSlice(p[c.points.from]) && m.onSlice(p[c.points.to]);
+        };
         // ROI text goes right of the outline, level with its top, clear of the handles.
         auto roiLabel = [&](const std::vector<std::array<double, 2>>& outline) {
             double right = -1e300, top = 1e300;
             for (const auto& q : outline) right = std::max(right, q[0]), top = std::min(top, q[1]);
             scene.labels.push_back({right + 10, top, roiText(a), color});
         };
-        if (a.kind == AnnotationKind::Ellipse && m.onSlice(p[0]) && m.onSlice(p[1]) && m.onSlice(p[2])) {
-            OverlayScene::Polyline ring{{}, true, color};
-            for (int i = 0; i < 64; ++i) {
-                const double t = 2 * M_PI * i / 64;
-                ring.points.push_back(xy(p[0] + std::cos(t) * (p[1] - p[0]) + std::sin(t) * (p[2] - p[0])));
-            }
-            scene.lines.push_back(ring);
-            for (std::size_t i = 0; i < 3; ++i) addHandle(a, i);
-            roiLabel(ring.points);
-        }
-        if (a.kind == AnnotationKind::Polygon) {
-            bool all = true;
-            for (const auto& q : p) all = all && m.onSlice(q);
-            if (all) {
-                OverlayScene::Polyline poly{{}, true, color};
-                for (std::size_t i = 0; i < p.size(); ++i) {
-                    poly.points.push_back(xy(p[i]));
-                    addHandle(a, i);
+        switch (d.overlay) {
+            case OverlayShape::Calipers:
+                for (const annotations::CaliperSpec& c : d.calipers) {
+                    if (!onSlice(c)) continue;
+                    const std::size_t from = c.points.from, to = c.points.to;
+                    scene.lines.push_back({{xy(p[from]), xy(p[to])}, false, color});
+                    addHandle(a, from);
+                    addHandle(a, to);
+                    const auto end = xy(p[to]);
+                    const std::string text = valueText(a, c.quantity, c.tag);
+                    scene.labels.push_back({end[0] + 6, end[1] + 4, text.empty() ? std::string(c.tag) : text, color});
                 }
-                scene.lines.push_back(poly);
-                roiLabel(poly.points);
+                break;
+            case OverlayShape::CrossedCalipers: {
+                if (d.calipers.empty() || !std::all_of(d.calipers.begin(), d.calipers.end(), onSlice)) break;
+                for (const annotations::CaliperSpec& c : d.calipers)
+                    scene.lines.push_back({{xy(p[c.points.from]), xy(p[c.points.to])}, false, color});
+                for (const annotations::CaliperSpec& c : d.calipers) {
+                    addHandle(a, c.points.from);
+                    addHandle(a, c.points.to);
+                }
+                // One label "L 40.0 x S 20.0 mm" below the first caliper's right-hand end, clear of
+                // its handle (and of the line when it is pulled back inside the view).
+                const auto e0 = xy(p[d.calipers[0].points.from]), e1 = xy(p[d.calipers[0].points.to]);
+                const auto end = e0[0] > e1[0] ? e0 : e1;
+                scene.labels.push_back({end[0] + 8, end[1] + 8, crossedText(a, d), color});
+                break;
             }
-        }
-        if (a.kind == AnnotationKind::LabelledPoint && !p.empty() && m.onSlice(p[0])) {
-            // A level label: a short tick across the vertebra with the level beside it.
-            const auto c = xy(p[0]);
-            scene.lines.push_back({{{c[0] - 10, c[1]}, {c[0] + 10, c[1]}}, false, color});
-            addHandle(a, 0);
-            scene.labels.push_back({c[0] + 14, c[1] - 8, a.label, color});
-        }
-        if ((a.kind == AnnotationKind::Point || a.kind == AnnotationKind::TextNote) && !p.empty() && m.onSlice(p[0])) {
-            const auto c = xy(p[0]);
-            // An arrow pointing at the point from the upper right.
-            scene.lines.push_back(
-                {{{c[0] + 24, c[1] - 24}, c, {c[0] + 4, c[1] - 12}, c, {c[0] + 12, c[1] - 4}}, false, color});
-            addHandle(a, 0);
-            const std::string text = a.kind == AnnotationKind::TextNote && !a.text.empty() ? a.text : a.label;
-            scene.labels.push_back({c[0] + 26, c[1] - 26, text, color});
+            case OverlayShape::Ellipse:
+                if (m.onSlice(p[0]) && m.onSlice(p[1]) && m.onSlice(p[2])) {
+                    OverlayScene::Polyline ring{{}, true, color};
+                    for (int i = 0; i < 64; ++i)
+                        ring.points.push_back(xy(annotations::ellipsePoint(p, 2 * M_PI * i / 64)));
+                    scene.lines.push_back(ring);
+                    for (std::size_t i = 0; i < 3; ++i) addHandle(a, i);
+                    roiLabel(ring.points);
+                }
+                break;
+            case OverlayShape::ClosedPolygon:
+                if (std::all_of(p.begin(), p.end(), [&](imaging::PointLps q) { return m.onSlice(q); })) {
+                    OverlayScene::Polyline poly{{}, true, color};
+                    for (std::size_t i = 0; i < p.size(); ++i) {
+                        poly.points.push_back(xy(p[i]));
+                        addHandle(a, i);
+                    }
+                    scene.lines.push_back(poly);
+                    roiLabel(poly.points);
+                }
+                break;
+            case OverlayShape::TickMarker:
+                if (!p.empty() && m.onSlice(p[0])) {
+                    // A level label: a short tick across the vertebra with the level beside it.
+                    const auto c = xy(p[0]);
+                    scene.lines.push_back({{{c[0] - 10, c[1]}, {c[0] + 10, c[1]}}, false, color});
+                    addHandle(a, 0);
+                    scene.labels.push_back({c[0] + 14, c[1] - 8, a.label, color});
+                }
+                break;
+            case OverlayShape::ArrowMarker:
+                if (!p.empty() && m.onSlice(p[0])) {
+                    const auto c = xy(p[0]);
+                    // An arrow pointing at the point from the upper right.
+                    scene.lines.push_back(
+                        {{{c[0] + 24, c[1] - 24}, c, {c[0] + 4, c[1] - 12}, c, {c[0] + 12, c[1] - 4}}, false, color});
+                    addHandle(a, 0);
+                    const std::string text = d.textIsContent && !a.text.empty() ? a.text : a.label;
+                    scene.labels.push_back({c[0] + 26, c[1] - 26, text, color});
+                }
+                break;
+            case OverlayShape::None:
+                break;
         }
     }
     return scene;

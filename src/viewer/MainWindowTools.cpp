@@ -2,6 +2,7 @@
 // case history. The shapes' values come from the libraries (annotations/, imaging/measure/).
 #include <QInputDialog>
 
+#include "mensura/annotations/AnnotationKinds.h"
 #include "mensura/annotations/HandleEdits.h"
 #include "mensura/annotations/RoiValues.h"
 #include "mensura/annotations/VertebralLevels.h"
@@ -27,9 +28,7 @@ annotations::Annotation shape(annotations::AnnotationKind kind, annotations::Ann
     return a;
 }
 
-bool isRoi(const annotations::Annotation& a) {
-    return a.kind == annotations::AnnotationKind::Ellipse || a.kind == annotations::AnnotationKind::Polygon;
-}
+bool isRoi(const annotations::Annotation& a) { return annotations::describe(a.kind).hasInside(); }
 
 }  // namespace
 

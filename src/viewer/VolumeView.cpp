@@ -34,6 +34,8 @@
 #include <QOpenGLFunctions>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "mensura/annotations/AnnotationKinds.h"
+
 namespace mensura::viewer {
 
 using imaging::PointLps;
@@ -44,9 +46,16 @@ namespace {
 
 constexpr std::array<ViewPlane, 3> kPlanes{ViewPlane::Axial, ViewPlane::Coronal, ViewPlane::Sagittal};
 constexpr std::array<Rgb, 3> kPlaneColours{Rgb{90, 140, 255}, Rgb{90, 220, 90}, Rgb{255, 230, 80}};
-// Tri-axial AP, LR, SI; other calipers yellow as in the 2D views.
-constexpr std::array<Rgb, 3> kTriaxialColours{Rgb{0, 220, 255}, Rgb{255, 80, 255}, Rgb{255, 160, 0}};
 constexpr Rgb kCaliperColour{255, 220, 60};
+
+// Tri-axial AP, LR, SI calipers in their own colours; other calipers yellow as in the 2D views.
+Rgb caliperColour(annotations::Quantity q) {
+    using annotations::Quantity;
+    return q == Quantity::ApDiameter   ? Rgb{0, 220, 255}
+           : q == Quantity::LrDiameter ? Rgb{255, 80, 255}
+           : q == Quantity::SiDiameter ? Rgb{255, 160, 0}
+                                       : kCaliperColour;
+}
 
 int planeIndex(ViewPlane plane) { return plane == ViewPlane::Axial ? 0 : plane == ViewPlane::Coronal ? 1 : 2; }
 
@@ -385,31 +394,23 @@ void VolumeView::updateAnnotations() {
                 continue;
             if (!annotations::geometryProblem(a).empty()) continue;
             const auto& p = a.pointsLps;
-            using annotations::AnnotationKind;
-            switch (a.kind) {
-                case AnnotationKind::Triaxial:
-                    for (std::size_t c = 0; c < 3; ++c) b.line({p[2 * c], p[2 * c + 1]}, false, kTriaxialColours[c]);
+            const annotations::AnnotationKindDescriptor& d = annotations::describe(a.kind);
+            switch (d.overlay) {
+                case annotations::OverlayShape::Calipers:
+                case annotations::OverlayShape::CrossedCalipers:
+                    for (const annotations::CaliperSpec& c : d.calipers)
+                        b.line({p[c.points.from], p[c.points.to]}, false, caliperColour(c.quantity));
                     break;
-                case AnnotationKind::Line:
-                    b.line({p[0], p[1]}, false, kCaliperColour);
-                    break;
-                case AnnotationKind::Bidirectional:
-                    b.line({p[0], p[1]}, false, kCaliperColour);
-                    b.line({p[2], p[3]}, false, kCaliperColour);
-                    break;
-                case AnnotationKind::Polygon:
+                case annotations::OverlayShape::ClosedPolygon:
                     b.line(p, true, kCaliperColour);
                     break;
-                case AnnotationKind::Ellipse: {
+                case annotations::OverlayShape::Ellipse: {
                     std::vector<PointLps> ring;
-                    for (int i = 0; i < 64; ++i) {
-                        const double t = 2 * M_PI * i / 64;
-                        ring.push_back(p[0] + std::cos(t) * (p[1] - p[0]) + std::sin(t) * (p[2] - p[0]));
-                    }
+                    for (int i = 0; i < 64; ++i) ring.push_back(annotations::ellipsePoint(p, 2 * M_PI * i / 64));
                     b.line(ring, true, kCaliperColour);
                     break;
                 }
-                default:
+                default:  // markers; a segmentation's points, if any
                     for (const PointLps& q : p) b.point(q, kCaliperColour);
                     break;
             }

@@ -11,6 +11,8 @@
 
 namespace mensura::annotations {
 
+// What each kind is (its name, point count, calipers, SR graphic, drawing, handle rule) is in its
+// descriptor: describe(kind) in AnnotationKinds.h.
 enum class AnnotationKind {
     Point,          // 1 point
     LabelledPoint,  // 1 point + label, e.g. a vertebral level "C6"
