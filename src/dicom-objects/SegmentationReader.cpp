@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <memory>
 
@@ -62,6 +63,25 @@ Result<ImportedSegmentation> readSegmentation(const std::string& path) {
         Uint16 v = 0;
         if (d->findAndGetUint16(DCM_Rows, v).good()) out.rows = v;
         if (d->findAndGetUint16(DCM_Columns, v).good()) out.columns = v;
+        // What dcmseg trusts, checked first: NumberOfFrames 0 made it crash, and a pixel data
+        // shorter than the frames it claims would be read past its end.
+        Sint32 frames = 0;
+        if (d->findAndGetSint32(DCM_NumberOfFrames, frames).bad() || frames < 1)
+            return Error{path + ": NumberOfFrames (0028,0008) is missing, unreadable or " + std::to_string(frames) +
+                         ": a SEG has at least one frame"};
+        if (out.rows == 0 || out.columns == 0)
+            return Error{path + ": Rows (0028,0010) or Columns (0028,0011) missing or zero"};
+        Uint16 bits = 0;
+        d->findAndGetUint16(DCM_BitsAllocated, bits);
+        DcmElement* pixels = nullptr;
+        if (d->findAndGetElement(DCM_PixelData, pixels).bad() || !pixels)
+            return Error{path + ": no PixelData (7FE0,0010)"};
+        const std::uint64_t needed = (std::uint64_t(out.rows) * out.columns * std::uint64_t(frames) * bits + 7) / 8;
+        if (pixels->getLengthField() != DCM_UndefinedLength && pixels->getLengthField() < needed)
+            return Error{path + ": PixelData (7FE0,0010) holds " + std::to_string(pixels->getLengthField()) +
+                         " bytes; " + std::to_string(frames) + " frames of " + std::to_string(out.rows) + " x " +
+                         std::to_string(out.columns) + " at " + std::to_string(bits) + " bits need " +
+                         std::to_string(needed)};
     }
     DcmSegmentation* raw = nullptr;
     OFCondition c = DcmSegmentation::loadFile(path.c_str(), raw);

@@ -188,3 +188,28 @@ TEST(SegmentationImport, HighdicomBinaryOverlappingAndFractional) {
     ASSERT_FALSE(labelmap.ok());
     EXPECT_NE(labelmap.error().message.find("seg_image_sm_control_labelmap_palette_color.dcm"), std::string::npos);
 }
+
+// Issue 28, item 8: NumberOfFrames 0 made the SEG reader crash inside dcmseg. Each header that
+// does not describe its frames is now refused with the tag named, and a valid SEG still reads.
+TEST(SegmentationImport, HeadersThatDoNotDescribeTheirFramesAreRefused) {
+    if (runCommand("command -v dcmodify >/dev/null") != 0) FAIL() << "dcmodify (DCMTK's tools) is not installed";
+    const Volume ct = loadFolder(kSamples + "/ccs_craniocervical/baseline/02_CT_NECK_C");
+    seg::SegmentInput lesion{description("L1"), ellipsoidMask(ct, {27, 8, 10}, {23.5, 20, 17})};
+    TempDir dir;
+    const std::string good = dir / "good.dcm";
+    ASSERT_TRUE(seg::writeSegmentation(ct, {lesion}, good).ok());
+    ASSERT_TRUE(seg::readSegmentation(good).ok());
+    const std::pair<const char*, const char*> mutations[] = {
+        {"(0028,0008)=0", "NumberOfFrames (0028,0008)"}, {"(0028,0008)=-3", "NumberOfFrames (0028,0008)"},
+        {"(0028,0008)=x", "NumberOfFrames (0028,0008)"}, {"(0028,0008)=99999", "PixelData (7FE0,0010) holds"},
+        {"(0028,0010)=0", "Rows (0028,0010)"},
+    };
+    for (const auto& [assignment, reason] : mutations) {
+        const std::string bad = dir / "bad.dcm";
+        fs::copy_file(good, bad, fs::copy_options::overwrite_existing);
+        ASSERT_EQ(runCommand(std::string("dcmodify -nb -m '") + assignment + "' '" + bad + "' 2>&1"), 0) << assignment;
+        auto r = seg::readSegmentation(bad);
+        ASSERT_FALSE(r.ok()) << assignment;
+        EXPECT_NE(r.error().message.find(reason), std::string::npos) << assignment << ": " << r.error().message;
+    }
+}
