@@ -28,6 +28,20 @@ const SeriesStack* DicomIndex::findStack(const std::string& id) const {
     return nullptr;
 }
 
+// Why a directory entry that is neither a folder nor a regular file is not read. A FIFO would
+// block the reader, a device never ends, a dangling link has nothing to read.
+std::string notARegularFile(const fs::path& p) {
+    std::error_code ec;
+    const fs::file_status link = fs::symlink_status(p, ec);
+    if (fs::is_symlink(link) && !fs::exists(p, ec))
+        return "a symbolic link to " + fs::read_symlink(p, ec).string() + ", which does not exist: not read";
+    const fs::file_status st = fs::status(p, ec);
+    if (fs::is_fifo(st)) return "a FIFO (named pipe), not a file: not read";
+    if (fs::is_socket(st)) return "a socket, not a file: not read";
+    if (fs::is_block_file(st) || fs::is_character_file(st)) return "a device, not a file: not read";
+    return "not a regular file: not read";
+}
+
 DicomIndex buildIndex(std::vector<FrameHeader> frames, std::vector<ProblemFile> problems) {
     DicomIndex index;
     index.problems = std::move(problems);
@@ -97,6 +111,9 @@ DicomIndex indexPaths(const std::vector<std::string>& paths, const IndexOptions&
         }
         if (fs::is_regular_file(st)) {
             files.push_back(path);
+        } else if (!fs::is_directory(st)) {
+            if (error) *error = path + ": " + notARegularFile(path);
+            return {};
         } else {
             fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
             if (ec) {
@@ -109,7 +126,13 @@ DicomIndex indexPaths(const std::vector<std::string>& paths, const IndexOptions&
                     ec.clear();
                     continue;
                 }
-                if (!it->is_regular_file(ec)) continue;
+                if (it->is_directory(ec)) continue;
+                if (!it->is_regular_file(ec)) {
+                    // Listed, not skipped silently: the reader sees why a file in the folder was left.
+                    problems.push_back({it->path().string(), notARegularFile(it->path())});
+                    ec.clear();
+                    continue;
+                }
                 const std::string p = it->path().string();
                 if (isDicomDir(p))
                     dicomDirs.push_back(p);

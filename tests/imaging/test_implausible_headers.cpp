@@ -2,6 +2,7 @@
 // with the file and the tag named; the rest of the series still loads, with the gap flagged.
 // The files are real DICOM written by Mensura and edited with DCMTK's dcmodify.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -143,6 +144,34 @@ TEST(ImplausibleSeries, ASeriesLargerThanTheMemoryBudgetIsRefusedWithItsSize) {
     enough.memoryBudgetBytes = 16 * 16 * 10 * 2;
     EXPECT_TRUE(loadVolume(stack, enough).ok());
     EXPECT_GT(availableMemoryBytes(), std::uint64_t(64) << 20);  // this machine has more than 64 MB free
+}
+
+}  // namespace
+
+namespace {
+
+// Issue 28, item 12: entries that are not regular files are listed with the reason, never read
+// (a FIFO would block, /dev/zero never ends), and the series beside them still loads.
+TEST(FolderEntries, FifosDevicesAndDanglingLinksAreProblemFilesNotSilence) {
+    TempDir dir;
+    writeSeries10(dir / "s");
+    ASSERT_EQ(::mkfifo((dir / "s/pipe").c_str(), 0600), 0);
+    fs::create_symlink("/nonexistent/target.dcm", dir / "s/dangling.dcm");
+    fs::create_symlink("/dev/zero", dir / "s/zero.dcm");
+    const auto index = cli("index " + std::string(dir / "s") + " --json");
+    ASSERT_TRUE(index.is_object());
+    EXPECT_NE(problemReason(index, "pipe").find("a FIFO (named pipe)"), std::string::npos) << index.dump();
+    EXPECT_NE(problemReason(index, "dangling.dcm").find("/nonexistent/target.dcm, which does not exist"),
+              std::string::npos)
+        << index.dump();
+    EXPECT_NE(problemReason(index, "zero.dcm").find("a device"), std::string::npos) << index.dump();
+    EXPECT_EQ(index["patients"][0]["studies"][0]["series"][0]["instanceCount"], 10);
+    // Named on the command line, a FIFO is refused at once with the reason.
+    int status = 0;
+    std::string out;
+    status = runCommand(std::string(MENSURA_CLI) + " index '" + (dir / "s/pipe") + "' 2>&1", &out);
+    EXPECT_NE(status, 0);
+    EXPECT_NE(out.find("a FIFO (named pipe)"), std::string::npos) << out;
 }
 
 }  // namespace
