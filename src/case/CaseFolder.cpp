@@ -35,6 +35,9 @@ Result<OpenedCase> openCase(const std::string& folder) {
     if (!text) return text.error();
     auto doc = caseFromText(*text, path);
     if (!doc) return doc.error();
+    // Temporaries of saves that a crash interrupted (".case.json.tmp-XXXXXX"): the case file
+    // itself was never replaced by them, so they hold nothing to recover.
+    removeStaleTemporaries(folder);
     OpenedCase opened;
     opened.document = std::move(*doc);
 

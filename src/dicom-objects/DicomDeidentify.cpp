@@ -1,5 +1,7 @@
 #include "mensura/dicom-objects/DicomDeidentify.h"
 
+#include "mensura/core/AtomicFile.h"
+
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcitem.h>
@@ -102,15 +104,12 @@ imaging::Result<std::string> deidentifyDicomFile(const std::string& path, const 
     }
     // The meta header follows the data set's new SOP Instance UID.
     file.getMetaInfo()->findAndDeleteElement(DCM_MediaStorageSOPInstanceUID);
-    const std::string tmp = path + ".part";
-    c = file.saveFile(tmp.c_str(), xfer == EXS_Unknown ? EXS_LittleEndianExplicit : xfer);
-    if (c.bad()) {
-        std::remove(tmp.c_str());
-        return imaging::Error{path + ": cannot write the de-identified file: " + c.text()};
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) return imaging::Error{path + ": cannot move into place: " + ec.message()};
+    if (auto e = writeThroughTemporary(path, [&](const std::string& tmp) -> std::optional<imaging::Error> {
+            const OFCondition saved = file.saveFile(tmp.c_str(), xfer == EXS_Unknown ? EXS_LittleEndianExplicit : xfer);
+            if (saved.bad()) return imaging::Error{path + ": cannot write the de-identified file: " + saved.text()};
+            return std::nullopt;
+        }))
+        return *e;
     return path;
 }
 

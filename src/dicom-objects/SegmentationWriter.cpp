@@ -14,6 +14,8 @@
 #include <memory>
 
 #include "mensura/dicom-objects/Segmentation.h"
+
+#include "mensura/core/AtomicFile.h"
 #include "mensura/dicom/DcmtkSetup.h"
 #include "mensura/dicom/DicomHeaderReader.h"
 
@@ -158,16 +160,12 @@ Result<std::string> writeSegmentation(const Volume& source, const std::vector<Se
     references.addFromFiles(files, IODReference::LEVEL_STUDY);
     segmentation->getCommonInstanceReference().addReferences(references, source.studyInstanceUid.c_str());
 
-    const fs::path target(path);
-    const std::string tmp = (target.parent_path() / ("." + target.filename().string() + ".part")).string();
-    c = segmentation->saveFile(tmp.c_str(), EXS_LittleEndianExplicit);
-    if (c.bad()) {
-        std::remove(tmp.c_str());
-        return Error{path + ": cannot write the SEG: " + c.text()};
-    }
-    std::error_code ec;
-    fs::rename(tmp, target, ec);
-    if (ec) return Error{path + ": cannot move into place: " + ec.message()};
+    if (auto e = annotations::writeThroughTemporary(path, [&](const std::string& tmp) -> std::optional<Error> {
+            const OFCondition saved = segmentation->saveFile(tmp.c_str(), EXS_LittleEndianExplicit);
+            if (saved.bad()) return Error{path + ": cannot write the SEG: " + saved.text()};
+            return std::nullopt;
+        }))
+        return *e;
     return path;
 }
 

@@ -1,5 +1,7 @@
 #include "mensura/dicom-objects/SrExport.h"
 
+#include "mensura/core/AtomicFile.h"
+
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmsr/cmr/tid1500.h>
@@ -275,14 +277,12 @@ imaging::Result<std::vector<std::string>> exportSr(const std::string& caseFolder
                                                   "Mensura: PS3.15 basic profile, dates shifted, UIDs remapped");
         }
         const std::string path = (fs::path(outDir) / ("sr_" + deid.remapUid(studyUid) + ".dcm")).string();
-        const std::string tmp = path + ".part";
-        c = file.saveFile(tmp.c_str(), EXS_LittleEndianExplicit);
-        if (c.bad()) {
-            std::remove(tmp.c_str());
-            return Error{path + ": cannot write: " + c.text()};
-        }
-        fs::rename(tmp, path, ec);
-        if (ec) return Error{path + ": cannot move into place: " + ec.message()};
+        if (auto e = writeThroughTemporary(path, [&](const std::string& tmp) -> std::optional<Error> {
+                const OFCondition saved = file.saveFile(tmp.c_str(), EXS_LittleEndianExplicit);
+                if (saved.bad()) return Error{path + ": cannot write: " + saved.text()};
+                return std::nullopt;
+            }))
+            return *e;
         written.push_back(path);
     }
     return written;

@@ -8,6 +8,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 
+#include "mensura/core/AtomicFile.h"
 #include "mensura/core/SafePath.h"
 #include "mensura/dicom/DcmtkSetup.h"
 
@@ -48,12 +49,12 @@ Result<WrittenInstance> writeReceivedInstance(DcmDataset* dataset, const std::st
     const InstanceRecord id = identityOf(file.getDataset());
     auto path = targetPath(id, outDir);
     if (!path) return path.error();
-    const std::string tmp = *path + ".part";
-    const OFCondition cond = file.saveFile(tmp.c_str(), xfer == EXS_Unknown ? EXS_LittleEndianExplicit : xfer);
-    if (cond.bad()) return Error{"cannot write " + tmp + ": " + cond.text()};
-    std::error_code ec;
-    fs::rename(tmp, *path, ec);
-    if (ec) return Error{"cannot rename " + tmp + ": " + ec.message()};
+    if (auto e = annotations::writeThroughTemporary(*path, [&](const std::string& tmp) -> std::optional<Error> {
+            const OFCondition cond = file.saveFile(tmp.c_str(), xfer == EXS_Unknown ? EXS_LittleEndianExplicit : xfer);
+            if (cond.bad()) return Error{"cannot write " + *path + ": " + cond.text()};
+            return std::nullopt;
+        }))
+        return *e;
     return WrittenInstance{*path, id};
 }
 

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mensura/core/AtomicFile.h"
 #include "mensura/core/SafePath.h"
 
 namespace mensura::imaging::pacs {
@@ -140,18 +141,8 @@ Result<bool> StudyCache::save() const {
                            {"complete", s.complete},
                            {"instances", s.instances}});
     const nlohmann::json json = {{"schemaVersion", kSchemaVersion}, {"clock", clock_}, {"studies", studies}};
-    // Atomic: write beside, fsync, rename.
     const std::string path = (fs::path(root_) / "index.json").string();
-    const std::string tmp = path + ".tmp";
-    const std::string text = json.dump(2);
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) return Error{"study cache: cannot write " + tmp};
-    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-    ::fsync(fd);
-    ::close(fd);
-    std::error_code ec;
-    if (written) fs::rename(tmp, path, ec);
-    if (!written || ec) return Error{"study cache: cannot write " + path};
+    if (auto e = annotations::writeFileAtomically(path, json.dump(2))) return Error{"study cache: " + e->message};
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "mensura/report/KeyImageRenderer.h"
 
+#include "mensura/core/AtomicFile.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -208,11 +210,13 @@ annotations::KeyImageProvider makeKeyImageProvider(const KeyImageOptions& option
         }
         auto image = renderKeyImage(*volume, *a, options);
         if (!image) return image.error();
-        const QString target = QString::fromStdString(request.pngPath);
-        const QString temp = target + ".tmp.png";
-        if (!image->image.save(temp, "PNG")) return imaging::Error{request.pngPath + ": cannot write the PNG"};
-        if (std::rename(temp.toStdString().c_str(), request.pngPath.c_str()) != 0)
-            return imaging::Error{request.pngPath + ": cannot rename the PNG into place"};
+        if (auto e = annotations::writeThroughTemporary(
+                request.pngPath, [&](const std::string& temp) -> std::optional<imaging::Error> {
+                    if (!image->image.save(QString::fromStdString(temp), "PNG"))
+                        return imaging::Error{request.pngPath + ": cannot write the PNG"};
+                    return std::nullopt;
+                }))
+            return *e;
         return request.pngPath;
     };
 }

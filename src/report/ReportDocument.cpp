@@ -1,5 +1,7 @@
 #include "mensura/report/ReportDocument.h"
 
+#include "mensura/core/AtomicFile.h"
+
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -33,8 +35,7 @@ imaging::Result<std::unique_ptr<QTextDocument>> loadDocument(const std::string& 
 imaging::Result<std::string> writePdfReport(const std::string& htmlPath, const std::string& pdfPath) {
     auto doc = loadDocument(htmlPath);
     if (!doc) return doc.error();
-    const std::string temp = pdfPath + ".tmp";
-    {
+    auto write = [&](const std::string& temp) -> std::optional<imaging::Error> {
         QPdfWriter writer(QString::fromStdString(temp));
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
@@ -57,10 +58,9 @@ imaging::Result<std::string> writePdfReport(const std::string& htmlPath, const s
             painter.restore();
         }
         painter.end();
-    }
-    if (!std::filesystem::exists(temp) || std::filesystem::file_size(temp) == 0)
-        return imaging::Error{pdfPath + ": the PDF writer produced nothing"};
-    if (std::rename(temp.c_str(), pdfPath.c_str()) != 0) return imaging::Error{pdfPath + ": cannot rename into place"};
+        return std::nullopt;  // the writer closes the file as it goes out of scope
+    };
+    if (auto e = annotations::writeThroughTemporary(pdfPath, write)) return *e;
     return pdfPath;
 }
 
