@@ -107,6 +107,7 @@ imaging::Result<std::string> deidentifyDicomFile(const std::string& path, const 
     if (auto e = writeThroughTemporary(path, [&](const std::string& tmp) -> std::optional<imaging::Error> {
             const OFCondition saved = file.saveFile(tmp.c_str(), xfer == EXS_Unknown ? EXS_LittleEndianExplicit : xfer);
             if (saved.bad()) return imaging::Error{path + ": cannot write the de-identified file: " + saved.text()};
+            if (auto e = imaging::verifyWrittenDicomFile(tmp)) return imaging::Error{path + ": " + e->message};
             return std::nullopt;
         }))
         return *e;

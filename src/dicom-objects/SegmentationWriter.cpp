@@ -163,6 +163,7 @@ Result<std::string> writeSegmentation(const Volume& source, const std::vector<Se
     if (auto e = annotations::writeThroughTemporary(path, [&](const std::string& tmp) -> std::optional<Error> {
             const OFCondition saved = segmentation->saveFile(tmp.c_str(), EXS_LittleEndianExplicit);
             if (saved.bad()) return Error{path + ": cannot write the SEG: " + saved.text()};
+            if (auto e = verifyWrittenDicomFile(tmp)) return Error{path + ": " + e->message};
             return std::nullopt;
         }))
         return *e;

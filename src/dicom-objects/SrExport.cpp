@@ -280,6 +280,7 @@ imaging::Result<std::vector<std::string>> exportSr(const std::string& caseFolder
         if (auto e = writeThroughTemporary(path, [&](const std::string& tmp) -> std::optional<Error> {
                 const OFCondition saved = file.saveFile(tmp.c_str(), EXS_LittleEndianExplicit);
                 if (saved.bad()) return Error{path + ": cannot write: " + saved.text()};
+                if (auto e = imaging::verifyWrittenDicomFile(tmp)) return Error{path + ": " + e->message};
                 return std::nullopt;
             }))
             return *e;

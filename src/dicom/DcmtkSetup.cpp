@@ -1,5 +1,7 @@
 #include "mensura/dicom/DcmtkSetup.h"
 
+#include <dcmtk/dcmdata/dcfilefo.h>
+
 #include <dcmtk/dcmdata/dcrledrg.h>
 #include <dcmtk/dcmjpeg/djdecode.h>
 #include <dcmtk/dcmjpls/djdecode.h>
@@ -19,6 +21,14 @@ void initDcmtk() {
         DJLSDecoderRegistration::registerCodecs();
         DcmRLEDecoderRegistration::registerCodecs();
     });
+}
+
+std::optional<Error> verifyWrittenDicomFile(const std::string& path) {
+    initDcmtk();
+    DcmFileFormat file;
+    const OFCondition c = file.loadFile(path.c_str());
+    if (c.bad()) return Error{"the file written does not read back (" + std::string(c.text()) + "): disk full?"};
+    return std::nullopt;
 }
 
 }  // namespace mensura::imaging

@@ -52,6 +52,7 @@ Result<WrittenInstance> writeReceivedInstance(DcmDataset* dataset, const std::st
     if (auto e = annotations::writeThroughTemporary(*path, [&](const std::string& tmp) -> std::optional<Error> {
             const OFCondition cond = file.saveFile(tmp.c_str(), xfer == EXS_Unknown ? EXS_LittleEndianExplicit : xfer);
             if (cond.bad()) return Error{"cannot write " + *path + ": " + cond.text()};
+            if (auto e = verifyWrittenDicomFile(tmp)) return Error{*path + ": " + e->message};
             return std::nullopt;
         }))
         return *e;

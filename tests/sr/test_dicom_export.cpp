@@ -218,3 +218,25 @@ TEST(ExportCli, AHostileSeriesUidCannotWriteOutsideTheOutputFolder) {
     EXPECT_FALSE(fs::exists(out / "images" / hostile)) << printed;
     EXPECT_FALSE(fs::exists(dir / "deep/escape")) << printed;
 }
+
+// Issue 28, item 2: a disk that fills while DCMTK buffers the SR left a 4,096-byte SR, its path
+// printed and exit 0. A file-size limit of 4 KiB (ulimit -f; EFBIG stands in for ENOSPC) makes
+// the write short the same way: the export must now fail, naming the file, and leave nothing.
+TEST(ExportCli, AWriteCutShortByAFullDiskFailsAndLeavesNoFile) {
+    const std::string example = std::string(MENSURA_SOURCE_DIR) + "/cases/examples/seed000_ccs_craniocervical";
+    for (const char* format : {"sr", "seg"}) {
+        TempDir out;
+        std::string printed;
+        const int status =
+            runCommand(std::string("bash -c \"trap '' XFSZ; ulimit -f 4; '") + MENSURA_CLI + "' export '" + example +
+                           "' --format " + format + " --out '" + out.path() + "'\" 2>&1",
+                       &printed);
+        EXPECT_NE(status, 0) << format << ": " << printed;
+        // Named: the file in the output folder, and why (DCMTK's error, or the read-back's).
+        EXPECT_NE(printed.find(out.path() + "/" + format + "_"), std::string::npos) << format << ": " << printed;
+        EXPECT_TRUE(printed.find("disk full?") != std::string::npos ||
+                    printed.find("cannot write") != std::string::npos)
+            << format << ": " << printed;
+        EXPECT_TRUE(fs::is_empty(out.path())) << format << ": a short file or a temporary was left";
+    }
+}
