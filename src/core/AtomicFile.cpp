@@ -25,10 +25,10 @@ std::filesystem::path folderOf(const std::filesystem::path& target) {
 }
 
 // A new empty temporary beside path, created (and so reserved) with mkstemp.
-imaging::Result<std::string> makeTemporary(const std::string& path, int* fdOut) {
+imaging::Result<std::string> makeTemporary(const std::string& path, int* fdOut, const std::string& suffix = {}) {
     const std::filesystem::path target(path);
-    std::string tmpl = (folderOf(target) / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    const int fd = ::mkstemp(tmpl.data());
+    std::string tmpl = (folderOf(target) / ("." + target.filename().string() + ".tmp-XXXXXX" + suffix)).string();
+    const int fd = ::mkstemps(tmpl.data(), static_cast<int>(suffix.size()));
     if (fd < 0) return Error{path + ": cannot create a temporary file in its folder: " + why()};
     ::fchmod(fd, 0644);
     *fdOut = fd;
@@ -77,9 +77,10 @@ std::optional<Error> writeFileAtomically(const std::string& path, const std::str
 }
 
 std::optional<Error> writeThroughTemporary(const std::string& path,
-                                           const std::function<std::optional<Error>(const std::string&)>& writer) {
+                                           const std::function<std::optional<Error>(const std::string&)>& writer,
+                                           const std::string& suffix) {
     int fd = -1;
-    auto tmp = makeTemporary(path, &fd);
+    auto tmp = makeTemporary(path, &fd, suffix);
     if (!tmp) return tmp.error();
     ::close(fd);
     if (auto e = writer(*tmp)) {
@@ -103,7 +104,7 @@ void removeStaleTemporaries(const std::string& folder, long minAgeSeconds) {
     for (const auto& e : std::filesystem::directory_iterator(folder, ec)) {
         const std::string name = e.path().filename().string();
         const auto at = name.rfind(".tmp-");
-        if (name.empty() || name[0] != '.' || at == std::string::npos || name.size() != at + 11) continue;
+        if (name.empty() || name[0] != '.' || at == std::string::npos || name.size() < at + 11) continue;
         if (!e.is_regular_file(ec)) continue;
         const auto age = now - e.last_write_time(ec);
         if (!ec && age > std::chrono::seconds(minAgeSeconds)) std::filesystem::remove(e.path(), ec);

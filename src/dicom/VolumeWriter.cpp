@@ -1,5 +1,7 @@
 #include "mensura/dicom/VolumeWriter.h"
 
+#include "mensura/core/AtomicFile.h"
+
 #include <itkImage.h>
 #include <itkImageFileWriter.h>
 #include <itkImportImageFilter.h>
@@ -73,29 +75,17 @@ Result<std::string> writeVolumeFile(const Volume& v, const std::string& path) {
         return Error{path + ": unknown output format (use .nii.gz, .nii or .nrrd)"};
     if (v.geometry.voxelCount() == 0) return Error{path + ": the volume is empty"};
 
-    const fs::path target(path);
-    const std::string tmp =
-        (target.parent_path() /
-         (".mensura-" + std::to_string(::getpid()) + "-" +
-          target.filename().string().substr(0, target.filename().string().size() - ext.size()) + ext))
-            .string();
-    const std::string error = v.voxelType == VoxelType::Int16 ? write(v, v.int16Voxels.data(), tmp, io)
-                                                              : write(v, v.floatVoxels.data(), tmp, io);
-    if (!error.empty()) {
-        std::remove(tmp.c_str());
-        return Error{path + ": write failed: " + error};
-    }
-    // fsync the temporary file before the rename makes it visible under the real name.
-    if (FILE* f = std::fopen(tmp.c_str(), "rb")) {
-        ::fsync(fileno(f));
-        std::fclose(f);
-    }
-    std::error_code ec;
-    fs::rename(tmp, target, ec);
-    if (ec) {
-        std::remove(tmp.c_str());
-        return Error{path + ": cannot move the written file into place: " + ec.message()};
-    }
+    // ITK picks the format from the extension, so the temporary ends with it too.
+    auto e = annotations::writeThroughTemporary(
+        path,
+        [&](const std::string& tmp) -> std::optional<Error> {
+            const std::string error = v.voxelType == VoxelType::Int16 ? write(v, v.int16Voxels.data(), tmp, io)
+                                                                      : write(v, v.floatVoxels.data(), tmp, io);
+            if (!error.empty()) return Error{path + ": write failed: " + error};
+            return std::nullopt;
+        },
+        ext);
+    if (e) return *e;
     return path;
 }
 

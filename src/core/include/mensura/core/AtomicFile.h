@@ -16,8 +16,10 @@ std::optional<imaging::Error> writeFileAtomically(const std::string& path, const
 // writer writes the temporary path it is given, in path's folder; that file is then flushed to
 // disk, renamed over path, and the folder flushed. A writer's error, an empty file, a failed
 // flush (a full disk shows here) or rename removes the temporary and is an error naming path.
+// suffix ends the temporary's name, for writers that choose a format by extension (".nii.gz").
 std::optional<imaging::Error> writeThroughTemporary(
-    const std::string& path, const std::function<std::optional<imaging::Error>(const std::string& temporary)>& writer);
+    const std::string& path, const std::function<std::optional<imaging::Error>(const std::string& temporary)>& writer,
+    const std::string& suffix = {});
 
 // Removes the temporary files (".NAME.tmp-XXXXXX") that writes interrupted by a crash left in
 // folder, when older than minAgeSeconds (so that a write still in progress is not touched).
