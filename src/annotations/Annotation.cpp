@@ -55,56 +55,40 @@ const char* toString(AnnotationCategory category) {
     return "?";
 }
 
+namespace {
+// Each quantity's two names: case.json's, and the one reports, the CLI and FHIR text use.
+struct QuantityNames {
+    Quantity quantity;
+    const char* json;
+    const char* report;
+};
+constexpr QuantityNames kQuantityNames[] = {
+    {Quantity::Length, "length", "length"},
+    {Quantity::ApDiameter, "apDiameter", "AP diameter"},
+    {Quantity::LrDiameter, "lrDiameter", "LR diameter"},
+    {Quantity::SiDiameter, "siDiameter", "SI diameter"},
+    {Quantity::LongAxis, "longAxis", "long axis"},
+    {Quantity::ShortAxis, "shortAxis", "short axis"},
+    {Quantity::Area, "area", "area"},
+    {Quantity::Volume, "volume", "volume"},
+    {Quantity::Mean, "mean", "mean"},
+    {Quantity::StandardDeviation, "standardDeviation", "standard deviation"},
+};
+const QuantityNames* namesOf(Quantity q) {
+    for (const auto& n : kQuantityNames)
+        if (n.quantity == q) return &n;
+    return nullptr;
+}
+}  // namespace
+
 const char* toString(Quantity quantity) {
-    switch (quantity) {
-        case Quantity::Length:
-            return "length";
-        case Quantity::ApDiameter:
-            return "apDiameter";
-        case Quantity::LrDiameter:
-            return "lrDiameter";
-        case Quantity::SiDiameter:
-            return "siDiameter";
-        case Quantity::LongAxis:
-            return "longAxis";
-        case Quantity::ShortAxis:
-            return "shortAxis";
-        case Quantity::Area:
-            return "area";
-        case Quantity::Volume:
-            return "volume";
-        case Quantity::Mean:
-            return "mean";
-        case Quantity::StandardDeviation:
-            return "standardDeviation";
-    }
-    return "?";
+    const QuantityNames* n = namesOf(quantity);
+    return n ? n->json : "?";
 }
 
 const char* reportName(Quantity quantity) {
-    switch (quantity) {
-        case Quantity::Length:
-            return "length";
-        case Quantity::ApDiameter:
-            return "AP diameter";
-        case Quantity::LrDiameter:
-            return "LR diameter";
-        case Quantity::SiDiameter:
-            return "SI diameter";
-        case Quantity::LongAxis:
-            return "long axis";
-        case Quantity::ShortAxis:
-            return "short axis";
-        case Quantity::Area:
-            return "area";
-        case Quantity::Volume:
-            return "volume";
-        case Quantity::Mean:
-            return "mean";
-        case Quantity::StandardDeviation:
-            return "standard deviation";
-    }
-    return "?";
+    const QuantityNames* n = namesOf(quantity);
+    return n ? n->report : "?";
 }
 
 std::vector<NamedMeasurement> namedMeasurements(const Annotation& a) {

@@ -8,8 +8,6 @@
 #include <itkNiftiImageIO.h>
 #include <itkNrrdImageIO.h>
 
-#include <unistd.h>
-#include <cstdio>
 #include <filesystem>
 
 namespace fs = std::filesystem;
