@@ -1,5 +1,6 @@
 #include "mensura/export/DicomExport.h"
 
+#include "mensura/core/AtomicFile.h"
 #include "mensura/core/SafePath.h"
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include "mensura/case/CaseFolder.h"
 #include "mensura/dicom-objects/DicomDeidentify.h"
 #include "mensura/dicom-objects/Segmentation.h"
+#include "mensura/dicom/DcmtkSetup.h"
 #include "mensura/dicom/DicomIndex.h"
 #include "mensura/dicom/VolumeLoader.h"
 #include "mensura/measure/LesionSegmentation.h"
@@ -137,10 +139,17 @@ imaging::Result<std::vector<std::string>> exportImages(const std::string& caseFo
             char name[16];
             std::snprintf(name, sizeof name, "IM%05d", ++n);
             const std::string target = (dir / name).string();
-            fs::copy_file(f.path, target, fs::copy_options::overwrite_existing, ec);
-            if (ec) return Error{target + ": cannot copy " + f.path + ": " + ec.message()};
-            auto d = deidentifyDicomFile(target, policy);
-            if (!d) return d.error();
+            // Copied and de-identified under a temporary name, so that neither a short copy nor
+            // a copy still carrying the patient's identity ever stands under the final name.
+            if (auto e = writeThroughTemporary(target, [&](const std::string& tmp) -> std::optional<Error> {
+                    std::error_code copyError;
+                    fs::copy_file(f.path, tmp, fs::copy_options::overwrite_existing, copyError);
+                    if (copyError) return Error{target + ": cannot copy " + f.path + ": " + copyError.message()};
+                    if (auto d = deidentifyDicomFile(tmp, policy); !d) return Error{target + ": " + d.error().message};
+                    if (auto v = imaging::verifyWrittenDicomFile(tmp)) return Error{target + ": " + v->message};
+                    return std::nullopt;
+                }))
+                return *e;
             written.push_back(target);
         }
     }

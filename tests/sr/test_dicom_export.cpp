@@ -239,4 +239,14 @@ TEST(ExportCli, AWriteCutShortByAFullDiskFailsAndLeavesNoFile) {
             << format << ": " << printed;
         EXPECT_TRUE(fs::is_empty(out.path())) << format << ": a short file or a temporary was left";
     }
+    // The images are copied: a copy cut short leaves no file either (the series folder may stay).
+    TempDir out;
+    std::string printed;
+    EXPECT_NE(runCommand(std::string("bash -c \"trap '' XFSZ; ulimit -f 10; '") + MENSURA_CLI + "' export '" + example +
+                             "' --format images --out '" + out.path() + "'\" 2>&1",
+                         &printed),
+              0)
+        << printed;
+    for (const auto& e : fs::recursive_directory_iterator(out.path()))
+        EXPECT_FALSE(e.is_regular_file()) << e.path() << " was left: " << printed;
 }
